@@ -1,0 +1,189 @@
+//! The raw mirror of the rule files: exactly what a file may contain, nothing typed.
+//! `deny_unknown_fields` everywhere, so a misspelt key is an error, not a silent gap.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `rules/<region>/region.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegionFile {
+    pub region: RawRegion,
+    pub document: RawDocument,
+    pub areas: Vec<RawArea>,
+    #[serde(default)]
+    pub params: Vec<RawParam>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub file: String,
+    pub title: String,
+    #[serde(default)]
+    pub number: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArea {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    /// How many items the source lists in this area.
+    pub items: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParam {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub schedule: Option<Vec<RawScheduleEntry>>,
+    pub scaled: Option<RawScaled>,
+    pub source: Option<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScheduleEntry {
+    pub from: String,
+    pub value: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScaled {
+    pub factor: String,
+    pub of: String,
+}
+
+/// Any other `.toml` in a region folder: a list of rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRulesFile {
+    pub rules: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: String,
+    pub item: String,
+    pub area: String,
+    pub zh: String,
+    pub en: String,
+    pub target: String,
+    pub content: String,
+    pub content_en: String,
+    pub payer: String,
+    #[serde(default)]
+    pub payer_en: String,
+    pub department: String,
+    #[serde(default)]
+    pub department_en: String,
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Condition expression; absent = universal.
+    pub when: Option<String>,
+    pub amount: Option<RawAmount>,
+    pub note: Option<String>,
+    pub note_en: Option<String>,
+    pub not_resident_facing: Option<String>,
+    pub not_resident_facing_en: Option<String>,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    pub source: Option<RawSource>,
+    #[serde(default)]
+    pub examples: Vec<RawExample>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub file: String,
+    pub item: String,
+    pub lines: [u32; 2],
+    pub quote: Vec<String>,
+}
+
+/// A cash amount: exactly one of `fixed`, `range`, `at_least`, `up_to`, `rate`, `gap`,
+/// or `tiers` (whose entries carry their own shape).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmount {
+    pub period: Option<String>,
+    pub per: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_by_en: Option<String>,
+    pub tiers: Option<Vec<RawTier>>,
+    pub fixed: Option<String>,
+    pub range: Option<[String; 2]>,
+    pub at_least: Option<String>,
+    pub up_to: Option<String>,
+    pub rate: Option<String>,
+    pub count: Option<String>,
+    pub gap: Option<RawGap>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGap {
+    pub standard: String,
+    pub income: String,
+    #[serde(default)]
+    pub times_household: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTier {
+    pub zh: String,
+    pub en: String,
+    pub when: String,
+    pub period: Option<String>,
+    pub per: Option<String>,
+    pub fixed: Option<String>,
+    pub range: Option<[String; 2]>,
+    pub at_least: Option<String>,
+    pub up_to: Option<String>,
+    pub rate: Option<String>,
+    pub count: Option<String>,
+    pub gap: Option<RawGap>,
+    pub decided_by: Option<String>,
+    pub decided_by_en: Option<String>,
+}
+
+/// A worked example: a household in, an outcome out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub name: String,
+    #[serde(default)]
+    pub household: BTreeMap<String, serde_json::Value>,
+    /// One member (shorthand) …
+    pub member: Option<BTreeMap<String, serde_json::Value>>,
+    /// … or several; the outcome checked is that of `member_index` (default 0).
+    pub members: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+    pub member_index: Option<usize>,
+    /// Evaluation date; default the last day of the document's period.
+    pub date: Option<String>,
+    /// `eligible`, `not_eligible` or `undetermined`.
+    pub expect: String,
+    /// Amount per the stated period: `"1000"`, `"500..1000"`, `"300.."`.
+    pub amount: Option<String>,
+    /// Yearly equivalent.
+    pub yearly: Option<String>,
+}

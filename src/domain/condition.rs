@@ -1,0 +1,397 @@
+//! Conditions and their three-valued (Kleene) evaluation.
+//!
+//! An unanswered fact makes an atom `Unknown`, never `False`; `and`/`or` then decide
+//! whatever they can without it. While evaluating we collect exactly the unanswered
+//! facts that could still change the result — those are the questions worth asking.
+
+use super::facts::{FactId, Kind, Scope, Value};
+use super::household::Facts;
+use super::money::fmt_yuan;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Tri {
+    fn from_bool(b: bool) -> Tri {
+        if b { Tri::Yes } else { Tri::No }
+    }
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+}
+
+/// Index of a parameter in a region's parameter table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct ParamId(pub u16);
+
+/// The right-hand side of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand {
+    Lit(Value),
+    Fact(FactId),
+    Param(ParamId),
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "≠",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "≤",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => "≥",
+        }
+    }
+    fn holds(self, o: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Eq => o == Equal,
+            CmpOp::Ne => o != Equal,
+            CmpOp::Lt => o == Less,
+            CmpOp::Le => o != Greater,
+            CmpOp::Gt => o == Greater,
+            CmpOp::Ge => o != Less,
+        }
+    }
+}
+
+/// A condition tree. `True` is the universal condition (城乡居民: everyone).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    True,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    /// A yes/no fact is answered "yes".
+    Is(FactId),
+    Cmp { fact: FactId, op: CmpOp, rhs: Operand },
+    /// A choice fact is one of these choices.
+    In { fact: FactId, set: Vec<u8> },
+    /// Some member of the household meets the inner condition (household-scope rules).
+    AnyMember(Box<Cond>),
+}
+
+/// What a condition is evaluated against.
+pub struct Ctx<'a> {
+    /// The member being considered (`None` for household-scope rules).
+    pub member: Option<&'a Facts>,
+    pub household: &'a Facts,
+    /// All members, for `AnyMember`.
+    pub members: &'a [Facts],
+    /// Parameter values at the evaluation date (`None` = not available).
+    pub params: &'a [Option<Decimal>],
+}
+
+impl Ctx<'_> {
+    pub fn fact(&self, id: FactId) -> Option<Value> {
+        match id.info().scope {
+            Scope::Member => self.member.and_then(|m| m.get(id)),
+            Scope::Household => self.household.get(id),
+        }
+    }
+    fn operand(&self, o: &Operand, missing: &mut Vec<FactId>) -> Option<Value> {
+        match o {
+            Operand::Lit(v) => Some(*v),
+            Operand::Fact(f) => {
+                let v = self.fact(*f);
+                if v.is_none() {
+                    missing.push(*f);
+                }
+                v
+            }
+            Operand::Param(p) => self
+                .params
+                .get(p.0 as usize)
+                .copied()
+                .flatten()
+                .map(Value::Money),
+        }
+    }
+}
+
+fn compare(a: Value, b: Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(&y)),
+        (Value::Choice(x), Value::Choice(y)) => Some(x.cmp(&y)),
+        _ => Some(a.number()?.cmp(&b.number()?)),
+    }
+}
+
+impl Cond {
+    /// Evaluates the condition. When the result is `Unknown`, `missing` gains the
+    /// unanswered facts that could still decide it; otherwise it is left unchanged.
+    pub fn eval(&self, ctx: &Ctx, missing: &mut Vec<FactId>) -> Tri {
+        let start = missing.len();
+        let t = match self {
+            Cond::True => Tri::Yes,
+            Cond::All(cs) => {
+                let mut acc = Tri::Yes;
+                for c in cs {
+                    match c.eval(ctx, missing) {
+                        Tri::No => {
+                            acc = Tri::No;
+                            break;
+                        }
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::Yes => {}
+                    }
+                }
+                acc
+            }
+            Cond::Any(cs) => {
+                let mut acc = Tri::No;
+                for c in cs {
+                    match c.eval(ctx, missing) {
+                        Tri::Yes => {
+                            acc = Tri::Yes;
+                            break;
+                        }
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::No => {}
+                    }
+                }
+                acc
+            }
+            Cond::Not(c) => c.eval(ctx, missing).not(),
+            Cond::Is(f) => match ctx.fact(*f) {
+                Some(Value::Bool(b)) => Tri::from_bool(b),
+                Some(_) => Tri::No,
+                None => {
+                    missing.push(*f);
+                    Tri::Unknown
+                }
+            },
+            Cond::Cmp { fact, op, rhs } => {
+                let l = ctx.fact(*fact);
+                if l.is_none() {
+                    missing.push(*fact);
+                }
+                let r = ctx.operand(rhs, missing);
+                match (l, r) {
+                    (Some(l), Some(r)) => compare(l, r).map_or(Tri::No, |o| Tri::from_bool(op.holds(o))),
+                    _ => Tri::Unknown,
+                }
+            }
+            Cond::In { fact, set } => match ctx.fact(*fact) {
+                Some(Value::Choice(c)) => Tri::from_bool(set.contains(&c)),
+                Some(_) => Tri::No,
+                None => {
+                    missing.push(*fact);
+                    Tri::Unknown
+                }
+            },
+            Cond::AnyMember(inner) => {
+                let mut acc = Tri::No;
+                for m in ctx.members {
+                    let sub = Ctx {
+                        member: Some(m),
+                        household: ctx.household,
+                        members: ctx.members,
+                        params: ctx.params,
+                    };
+                    match inner.eval(&sub, missing) {
+                        Tri::Yes => {
+                            acc = Tri::Yes;
+                            break;
+                        }
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::No => {}
+                    }
+                }
+                acc
+            }
+        };
+        if t != Tri::Unknown {
+            missing.truncate(start);
+        }
+        t
+    }
+
+    /// Every fact the condition mentions.
+    pub fn facts(&self, out: &mut Vec<FactId>) {
+        match self {
+            Cond::True => {}
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.facts(out)),
+            Cond::Not(c) | Cond::AnyMember(c) => c.facts(out),
+            Cond::Is(f) | Cond::In { fact: f, .. } => out.push(*f),
+            Cond::Cmp { fact, rhs, .. } => {
+                out.push(*fact);
+                if let Operand::Fact(f) = rhs {
+                    out.push(*f);
+                }
+            }
+        }
+    }
+
+    /// Numeric thresholds this condition compares `fact` against (for near misses).
+    pub fn thresholds(&self, fact: FactId, params: &[Option<Decimal>], out: &mut Vec<Decimal>) {
+        match self {
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.thresholds(fact, params, out)),
+            Cond::Not(c) | Cond::AnyMember(c) => c.thresholds(fact, params, out),
+            Cond::Cmp { fact: f, rhs, .. } if *f == fact => match rhs {
+                Operand::Lit(v) => out.extend(v.number()),
+                Operand::Param(p) => out.extend(params.get(p.0 as usize).copied().flatten()),
+                Operand::Fact(_) => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+/// One line of a rule's explanation: a condition, its truth, in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Nesting level (0 = top); "any of" groups indent their members.
+    pub depth: u8,
+    pub status: Tri,
+    pub zh: String,
+    pub en: String,
+}
+
+/// Renders a condition tree as explanation lines with their truth values.
+pub fn explain(
+    c: &Cond,
+    ctx: &Ctx,
+    param_label: &dyn Fn(ParamId) -> (String, String),
+    out: &mut Vec<Reason>,
+) {
+    explain_at(c, ctx, param_label, 0, out)
+}
+
+fn explain_at(
+    c: &Cond,
+    ctx: &Ctx,
+    pl: &dyn Fn(ParamId) -> (String, String),
+    depth: u8,
+    out: &mut Vec<Reason>,
+) {
+    let status = c.eval(ctx, &mut Vec::new());
+    let mut line = |zh: String, en: String| {
+        out.push(Reason {
+            depth,
+            status,
+            zh,
+            en,
+        })
+    };
+    match c {
+        Cond::True => line("面向全体城乡居民".into(), "Open to all residents".into()),
+        Cond::All(cs) => {
+            if depth > 0 {
+                line("同时满足：".into(), "All of:".into());
+            }
+            let d = if depth > 0 { depth + 1 } else { depth };
+            cs.iter().for_each(|c| explain_at(c, ctx, pl, d, out));
+        }
+        Cond::Any(cs) => {
+            line("满足以下任一项：".into(), "Any one of:".into());
+            cs.iter().for_each(|c| explain_at(c, ctx, pl, depth + 1, out));
+        }
+        Cond::Not(inner) => {
+            let (zh, en) = atom_text(inner, pl);
+            line(format!("不是：{zh}"), format!("Not: {en}"));
+        }
+        Cond::AnyMember(inner) => {
+            line("家庭中有成员：".into(), "Some member of the household:".into());
+            let (zh, en) = atom_text(inner, pl);
+            out.push(Reason { depth: depth + 1, status, zh, en });
+        }
+        _ => {
+            let (zh, en) = atom_text(c, pl);
+            line(zh, en);
+        }
+    }
+}
+
+/// Plain-language text of a single condition.
+pub fn atom_text(c: &Cond, pl: &dyn Fn(ParamId) -> (String, String)) -> (String, String) {
+    match c {
+        Cond::Is(f) => (f.info().zh.to_string(), f.info().en.to_string()),
+        Cond::In { fact, set } => {
+            let info = fact.info();
+            let names = |zh: bool| match &info.kind {
+                Kind::Choice { choices } => set
+                    .iter()
+                    .map(|&i| if zh { choices[i as usize].zh } else { choices[i as usize].en })
+                    .collect::<Vec<_>>()
+                    .join(if zh { "或" } else { " or " }),
+                _ => String::new(),
+            };
+            (format!("{}：{}", info.zh, names(true)), format!("{}: {}", info.en, names(false)))
+        }
+        Cond::Cmp { fact, op, rhs } => {
+            let info = fact.info();
+            let (rz, re) = operand_text(*fact, rhs, pl);
+            (
+                format!("{} {} {}", info.zh, op.symbol(), rz),
+                format!("{} {} {}", info.en, op.symbol(), re),
+            )
+        }
+        Cond::Not(inner) => {
+            let (z, e) = atom_text(inner, pl);
+            (format!("不是：{z}"), format!("Not: {e}"))
+        }
+        Cond::True => ("面向全体城乡居民".into(), "Open to all residents".into()),
+        Cond::All(cs) | Cond::Any(cs) => {
+            let sep = if matches!(c, Cond::All(_)) { ("且", " and ") } else { ("或", " or ") };
+            let parts: Vec<_> = cs.iter().map(|c| atom_text(c, pl)).collect();
+            (
+                parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>().join(sep.0),
+                parts.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(sep.1),
+            )
+        }
+        Cond::AnyMember(inner) => {
+            let (z, e) = atom_text(inner, pl);
+            (format!("家庭中有成员：{z}"), format!("Some member: {e}"))
+        }
+    }
+}
+
+/// Text of a value of `fact`'s kind.
+pub fn value_text(fact: FactId, v: Value) -> (String, String) {
+    let info = fact.info();
+    match (&info.kind, v) {
+        (Kind::Int { unit_zh, unit_en, .. }, Value::Int(i)) => {
+            (format!("{i} {unit_zh}").trim().to_string(), format!("{i} {unit_en}").trim().to_string())
+        }
+        (Kind::Money { .. }, Value::Money(m)) => (format!("{} 元", fmt_yuan(m)), format!("¥{}", fmt_yuan(m))),
+        (Kind::Choice { choices }, Value::Choice(c)) => match choices.get(c as usize) {
+            Some(ch) => (ch.zh.into(), ch.en.into()),
+            None => ("?".into(), "?".into()),
+        },
+        (_, Value::Bool(b)) => (if b { "是" } else { "否" }.into(), if b { "yes" } else { "no" }.into()),
+        (_, v) => (format!("{v:?}"), format!("{v:?}")),
+    }
+}
+
+fn operand_text(fact: FactId, o: &Operand, pl: &dyn Fn(ParamId) -> (String, String)) -> (String, String) {
+    match o {
+        Operand::Lit(v) => value_text(fact, *v),
+        Operand::Fact(f) => (f.info().zh.into(), f.info().en.into()),
+        Operand::Param(p) => pl(*p),
+    }
+}

@@ -1,0 +1,106 @@
+//! Calendar dates for dated standards. A tiny civil date is all the engine needs:
+//! pulling in chrono would cost wasm size for parsing and ordering `YYYY-MM-DD`.
+
+use std::fmt;
+
+/// A proleptic Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date, rejecting impossible days (2021-02-29) and years outside 1900–2200,
+    /// which no standard here can concern.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        (day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Today on this machine (UTC), natively.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Date::from_unix_days(secs.div_euclid(86_400))
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a date (YYYY-MM-DD)")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(Date::parse("2020-02-29"), Date::new(2020, 2, 29));
+        assert!(Date::parse("2021-02-29").is_none());
+        assert!(Date::parse("2021-13-01").is_none());
+        assert!(Date::parse("yesterday").is_none());
+        assert!(Date::parse("2020-1").is_none());
+    }
+
+    #[test]
+    fn unix_days_round_trip_known_dates() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(Date::from_unix_days(18_321), Date::new(2020, 2, 29).unwrap());
+        assert_eq!(Date::from_unix_days(20_782), Date::new(2026, 11, 25).unwrap());
+    }
+}

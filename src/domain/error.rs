@@ -1,0 +1,91 @@
+//! Errors of the domain layer: a household input that cannot be evaluated.
+
+use super::facts::Scope;
+use std::fmt;
+
+/// Why a household input was refused. Every variant names where the problem is, as a
+/// JSON path such as `members[1].age`, so the UI can point at the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// The text is not valid JSON (the parser's message, with line and column).
+    Syntax(String),
+    /// Something other than an object stands where an object is needed.
+    NotAnObject { path: String },
+    /// A key that names no known fact.
+    UnknownFact { path: String },
+    /// A member fact given for the household, or the other way round.
+    WrongScope { path: String, belongs: Scope },
+    /// A computed fact (e.g. `household_size`) was given as input.
+    Derived { path: String },
+    /// The JSON type does not fit the fact.
+    WrongType { path: String, expected: &'static str },
+    /// A choice code that the fact does not allow.
+    UnknownChoice { path: String, got: String, allowed: String },
+    /// A number outside the fact's bounds (negative income, age 200 …).
+    OutOfRange { path: String, detail: String },
+    /// `members` is missing or empty.
+    NoMembers,
+    /// More than [`super::household::MAX_MEMBERS`] members.
+    TooManyMembers { count: usize },
+}
+
+impl InputError {
+    /// The JSON path the error is about, if any.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            InputError::NotAnObject { path }
+            | InputError::UnknownFact { path }
+            | InputError::WrongScope { path, .. }
+            | InputError::Derived { path }
+            | InputError::WrongType { path, .. }
+            | InputError::UnknownChoice { path, .. }
+            | InputError::OutOfRange { path, .. } => Some(path),
+            InputError::NoMembers | InputError::TooManyMembers { .. } => Some("members"),
+            InputError::Syntax(_) => None,
+        }
+    }
+
+    /// The message in Chinese, for the UI.
+    pub fn zh(&self) -> String {
+        match self {
+            InputError::Syntax(e) => format!("数据格式错误：{e}"),
+            InputError::NotAnObject { path } => format!("{path}：应为对象"),
+            InputError::UnknownFact { path } => format!("{path}：未知的项目"),
+            InputError::WrongScope { path, belongs } => format!(
+                "{path}：该项属于{}",
+                if *belongs == Scope::Member { "家庭成员" } else { "家庭" }
+            ),
+            InputError::Derived { path } => format!("{path}：该项自动计算，不能填写"),
+            InputError::WrongType { path, .. } => format!("{path}：类型不正确"),
+            InputError::UnknownChoice { path, got, .. } => format!("{path}：不接受的选项“{got}”"),
+            InputError::OutOfRange { path, detail } => format!("{path}：超出范围（{detail}）"),
+            InputError::NoMembers => "至少需要一位家庭成员".into(),
+            InputError::TooManyMembers { count } => format!("家庭成员最多 30 人（收到 {count} 人）"),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Syntax(e) => write!(f, "not valid JSON: {e}"),
+            InputError::NotAnObject { path } => write!(f, "{path}: expected an object"),
+            InputError::UnknownFact { path } => write!(f, "{path}: no such fact"),
+            InputError::WrongScope { path, belongs } => {
+                write!(f, "{path}: this fact belongs to the {belongs:?}, not here")
+            }
+            InputError::Derived { path } => write!(f, "{path}: computed, cannot be given"),
+            InputError::WrongType { path, expected } => write!(f, "{path}: expected {expected}"),
+            InputError::UnknownChoice { path, got, allowed } => {
+                write!(f, "{path}: `{got}` is not one of {allowed}")
+            }
+            InputError::OutOfRange { path, detail } => write!(f, "{path}: {detail}"),
+            InputError::NoMembers => write!(f, "members: at least one member is needed"),
+            InputError::TooManyMembers { count } => {
+                write!(f, "members: at most 30 members, got {count}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

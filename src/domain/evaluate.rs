@@ -1,0 +1,576 @@
+//! `evaluate`: a household against a region's rules, at a date.
+//!
+//! Evaluation is kept allocation-light (the UI re-runs it on every keystroke): outcomes
+//! hold references and numbers; the sentences of an explanation are built only when
+//! asked for, by [`explain`].
+
+use super::condition::{Ctx, ParamId, Reason, Tri, explain as explain_cond, value_text};
+use super::date::Date;
+use super::facts::{FactId, Kind, Scope, Value, well_known};
+use super::household::{Facts, Household};
+use super::money::{MoneyRange, Per, Period, fmt_yuan};
+use super::rule::{Amount, Applicability, Catalog, Leaf, LeafKind, Region, Rule, Text, ValueRef};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The cash side of an outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CashOut {
+    /// Amount per the stated period; `None` until the facts it needs are answered.
+    pub stated: Option<MoneyRange>,
+    pub period: Period,
+    pub per: Per,
+    /// Index of the tier that applies, for tiered amounts.
+    pub tier: Option<usize>,
+    /// Yearly equivalent (monthly × 12, yearly as is); `None` for one-off and per-day.
+    pub yearly: Option<MoneyRange>,
+    /// One-off amount, for `Period::Once`.
+    pub once: Option<MoneyRange>,
+}
+
+/// The result of one rule for one member (or for the household).
+#[derive(Debug, Clone)]
+pub struct Outcome<'c> {
+    pub region: &'c Region,
+    pub rule: &'c Rule,
+    /// Member index for member-scope rules.
+    pub member: Option<usize>,
+    /// Eligible (yes), not eligible (no) or undetermined (unknown).
+    pub status: Tri,
+    /// Unanswered facts that could still decide the status or the amount.
+    pub missing: Vec<FactId>,
+    /// `None` for services in kind.
+    pub cash: Option<CashOut>,
+}
+
+/// Sums over eligible outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Totals {
+    /// Cash per year: monthly and yearly amounts, exact, ranges kept.
+    pub yearly: MoneyRange,
+    /// One-off cash.
+    pub once: MoneyRange,
+    /// Cash benefits whose amount still needs an answer (or is per day without a count).
+    pub cash_pending: u32,
+    /// Cash benefits counted.
+    pub cash: u32,
+    /// Services in kind.
+    pub in_kind: u32,
+    /// What undetermined outcomes could add per year, if they turn out eligible.
+    pub possible_yearly: MoneyRange,
+}
+
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            yearly: MoneyRange::ZERO,
+            once: MoneyRange::ZERO,
+            cash_pending: 0,
+            cash: 0,
+            in_kind: 0,
+            possible_yearly: MoneyRange::ZERO,
+        }
+    }
+}
+
+impl Totals {
+    fn add_outcome(&mut self, o: &Outcome) {
+        match (o.status, &o.cash) {
+            (Tri::Yes, None) => self.in_kind += 1,
+            (Tri::Yes, Some(c)) => {
+                self.cash += 1;
+                if let Some(y) = c.yearly {
+                    self.yearly = self.yearly.add(y);
+                }
+                if let Some(x) = c.once {
+                    self.once = self.once.add(x);
+                }
+                if c.yearly.is_none() && c.once.is_none() {
+                    self.cash_pending += 1;
+                }
+            }
+            (Tri::Unknown, Some(c)) => {
+                if let Some(y) = c.yearly {
+                    self.possible_yearly = self.possible_yearly.add(y);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Field-wise sum.
+    pub fn add(self, o: Totals) -> Totals {
+        Totals {
+            yearly: self.yearly.add(o.yearly),
+            once: self.once.add(o.once),
+            cash_pending: self.cash_pending + o.cash_pending,
+            cash: self.cash + o.cash,
+            in_kind: self.in_kind + o.in_kind,
+            possible_yearly: self.possible_yearly.add(o.possible_yearly),
+        }
+    }
+}
+
+/// Everything `evaluate` finds.
+#[derive(Debug, Clone)]
+pub struct Report<'c> {
+    pub region: &'c Region,
+    pub date: Date,
+    /// Regions in force whose document period ended before `date` (their last amounts
+    /// are used), nearest first.
+    pub dated: Vec<&'c Region>,
+    pub outcomes: Vec<Outcome<'c>>,
+    /// Totals per member (member-scope rules).
+    pub members: Vec<Totals>,
+    /// Totals of household-scope rules.
+    pub household_rules: Totals,
+    /// Whole household: the members' totals plus the household rules'.
+    pub total: Totals,
+    /// Rules kept for the count but with no resident-facing side.
+    pub not_resident_facing: Vec<&'c Rule>,
+}
+
+/// Evaluates every rule in force in `region` for `household` on `date`.
+pub fn evaluate<'c>(catalog: &'c Catalog, region: &'c Region, household: &Household, date: Date) -> Report<'c> {
+    let hh = household.household_facts();
+    let chain = catalog.chain(region);
+    let params: Vec<(&str, Vec<Option<Decimal>>)> =
+        chain.iter().map(|r| (r.id.as_str(), r.params_at(date))).collect();
+    let mut outcomes = Vec::new();
+    let mut not_resident_facing = Vec::new();
+    let mut scratch = Vec::new();
+    for (reg, rule) in catalog.effective_rules(region) {
+        if let Applicability::NotResidentFacing { .. } = rule.applicability {
+            not_resident_facing.push(rule);
+            continue;
+        }
+        let p = params
+            .iter()
+            .find(|(id, _)| *id == reg.id)
+            .map(|(_, v)| v.as_slice())
+            .unwrap_or(&[]);
+        match rule.scope {
+            Scope::Household => {
+                let ctx = Ctx { member: None, household: &hh, members: &household.members, params: p };
+                outcomes.push(outcome(reg, rule, None, &ctx, &mut scratch));
+            }
+            Scope::Member => {
+                for (i, m) in household.members.iter().enumerate() {
+                    let ctx = Ctx { member: Some(m), household: &hh, members: &household.members, params: p };
+                    outcomes.push(outcome(reg, rule, Some(i), &ctx, &mut scratch));
+                }
+            }
+        }
+    }
+    let mut members = vec![Totals::default(); household.members.len()];
+    let mut household_rules = Totals::default();
+    for o in &outcomes {
+        match o.member {
+            Some(i) => members[i].add_outcome(o),
+            None => household_rules.add_outcome(o),
+        }
+    }
+    let total = members.iter().fold(household_rules, |acc, t| acc.add(*t));
+    let dated = chain.into_iter().filter(|r| date > r.document.valid_to).collect();
+    Report { region, date, dated, outcomes, members, household_rules, total, not_resident_facing }
+}
+
+fn outcome<'c>(reg: &'c Region, rule: &'c Rule, member: Option<usize>, ctx: &Ctx, scratch: &mut Vec<FactId>) -> Outcome<'c> {
+    scratch.clear();
+    let status = rule.when.eval(ctx, scratch);
+    let cash = if status == Tri::No { None } else { cash(&rule.amount, ctx, scratch) };
+    let cash = if status == Tri::No && rule.has_cash() { cash_shape(&rule.amount) } else { cash };
+    scratch.sort_unstable();
+    scratch.dedup();
+    Outcome { region: reg, rule, member, status, missing: scratch.clone(), cash }
+}
+
+/// The cash shape without computing (for outcomes that are not met).
+fn cash_shape(a: &Amount) -> Option<CashOut> {
+    let leaf = match a {
+        Amount::InKind => return None,
+        Amount::Cash(l) => l,
+        Amount::Tiers(t) => &t.first()?.leaf,
+    };
+    Some(CashOut { stated: None, period: leaf.period, per: leaf.per, tier: None, yearly: None, once: None })
+}
+
+fn cash(a: &Amount, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<CashOut> {
+    match a {
+        Amount::InKind => None,
+        Amount::Cash(leaf) => Some(leaf_out(leaf, None, ctx, missing)),
+        Amount::Tiers(tiers) => {
+            // The first tier that holds applies; if earlier tiers are undetermined, the
+            // amount is the hull of every tier still possible.
+            let mut possible: Option<CashOut> = None;
+            for (i, t) in tiers.iter().enumerate() {
+                match t.when.eval(ctx, missing) {
+                    Tri::Yes if possible.is_none() => return Some(leaf_out(&t.leaf, Some(i), ctx, missing)),
+                    Tri::No => {}
+                    _ => {
+                        let mut sub = Vec::new();
+                        let o = leaf_out(&t.leaf, Some(i), ctx, &mut sub);
+                        missing.extend(sub);
+                        possible = Some(match possible {
+                            None => CashOut { tier: None, ..o },
+                            Some(p) => hull(p, o),
+                        });
+                        if t.when.eval(ctx, &mut Vec::new()) == Tri::Yes {
+                            break;
+                        }
+                    }
+                }
+            }
+            possible.or_else(|| {
+                // No tier applies although the rule does: the document gives no amount
+                // for this case; keep the shape with no figure.
+                cash_shape(a)
+            })
+        }
+    }
+}
+
+fn hull(a: CashOut, b: CashOut) -> CashOut {
+    let h = |x: Option<MoneyRange>, y: Option<MoneyRange>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.hull(y)),
+        _ => None,
+    };
+    CashOut {
+        stated: if a.period == b.period { h(a.stated, b.stated) } else { None },
+        period: a.period,
+        per: a.per,
+        tier: None,
+        yearly: h(a.yearly, b.yearly),
+        once: h(a.once, b.once),
+    }
+}
+
+fn value(v: &ValueRef, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<Decimal> {
+    match v {
+        ValueRef::Lit(d) => Some(*d),
+        ValueRef::Param(p) => ctx.params.get(p.0 as usize).copied().flatten(),
+        ValueRef::Fact(f) => {
+            let x = ctx.fact(*f).and_then(Value::number);
+            if x.is_none() {
+                missing.push(*f);
+            }
+            x
+        }
+        ValueRef::Scaled(k, inner) => value(inner, ctx, missing).map(|v| v * k),
+    }
+}
+
+fn leaf_out(leaf: &Leaf, tier: Option<usize>, ctx: &Ctx, missing: &mut Vec<FactId>) -> CashOut {
+    let stated = match &leaf.kind {
+        LeafKind::Fixed(v) => value(v, ctx, missing).map(MoneyRange::exact),
+        LeafKind::Range { min, max } => match (value(min, ctx, missing), value(max, ctx, missing)) {
+            (Some(a), Some(b)) => Some(MoneyRange { min: a.min(b), max: Some(a.max(b)) }),
+            _ => None,
+        },
+        LeafKind::AtLeast(v) => value(v, ctx, missing).map(|m| MoneyRange { min: m, max: None }),
+        LeafKind::UpTo(v) => value(v, ctx, missing).map(|m| MoneyRange { min: Decimal::ZERO, max: Some(m) }),
+        LeafKind::Rate { rate, count } => {
+            let r = value(rate, ctx, missing);
+            let n = value(&ValueRef::Fact(*count), ctx, missing);
+            r.zip(n).map(|(r, n)| MoneyRange::exact(r * n))
+        }
+        LeafKind::Gap { standard, income, times_household } => {
+            let s = value(standard, ctx, missing);
+            let i = value(income, ctx, missing);
+            let n = if *times_household {
+                value(&ValueRef::Fact(well_known::household_size()), ctx, missing)
+            } else {
+                Some(Decimal::ONE)
+            };
+            match (s, i, n) {
+                (Some(s), Some(i), Some(n)) => Some(MoneyRange::exact((s - i).max(Decimal::ZERO) * n)),
+                _ => None,
+            }
+        }
+    };
+    let yearly = match (stated, leaf.period.per_year()) {
+        (Some(s), Some(k)) => Some(s.scale(k)),
+        // A rate over a count (days at school in a year) is already a yearly figure.
+        (Some(s), None) if matches!(leaf.kind, LeafKind::Rate { .. }) => Some(s),
+        _ => None,
+    };
+    let once = if leaf.period == Period::Once { stated } else { None };
+    CashOut { stated, period: leaf.period, per: leaf.per, tier, yearly, once }
+}
+
+/// An unanswered fact worth asking, and what hangs on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub fact: FactId,
+    pub name: &'static str,
+    /// Member index for member facts.
+    pub member: Option<usize>,
+    /// How many outcomes it can still change.
+    pub rules: u32,
+    /// Most yearly cash that hangs on it (open ranges counted at their minimum).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+}
+
+/// Unanswered facts that can still change some outcome, most consequential first.
+pub fn questions(report: &Report) -> Vec<Question> {
+    let mut qs: Vec<Question> = Vec::new();
+    for o in &report.outcomes {
+        let at_stake = o
+            .cash
+            .as_ref()
+            .and_then(|c| c.yearly.or(c.once))
+            .map(|r| r.max.unwrap_or(r.min))
+            .unwrap_or(Decimal::ZERO);
+        for &f in &o.missing {
+            let info = f.info();
+            if info.is_derived() {
+                continue;
+            }
+            let member = if info.scope == Scope::Member { o.member } else { None };
+            match qs.iter_mut().find(|q| q.fact == f && q.member == member) {
+                Some(q) => {
+                    q.rules += 1;
+                    q.amount += at_stake;
+                }
+                None => qs.push(Question { fact: f, name: info.name, member, rules: 1, amount: at_stake }),
+            }
+        }
+    }
+    qs.sort_by(|a, b| {
+        b.rules
+            .cmp(&a.rules)
+            .then(b.amount.cmp(&a.amount))
+            .then(a.member.cmp(&b.member))
+            .then(a.fact.cmp(&b.fact))
+    });
+    qs
+}
+
+/// A rule not met that one change of one number would meet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearMiss {
+    /// Index into `report.outcomes`.
+    pub outcome: usize,
+    pub fact: FactId,
+    pub from: Value,
+    pub to: Value,
+}
+
+/// The longest wait, in years, for which an age-based near miss is still shown.
+const AGE_HORIZON: i64 = 10;
+
+/// For each rule not met, the smallest single numeric change (age reached, income
+/// below a line, disability grade) that would meet it.
+pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
+    let hh = household.household_facts();
+    let age = well_known::age();
+    let mut out = Vec::new();
+    for (idx, o) in report.outcomes.iter().enumerate() {
+        if o.status != Tri::No {
+            continue;
+        }
+        let params = o.region.params_at(report.date);
+        let mut facts = Vec::new();
+        o.rule.when.facts(&mut facts);
+        facts.sort_unstable();
+        facts.dedup();
+        let mut best: Option<(Decimal, NearMiss)> = None;
+        for f in facts {
+            let info = f.info();
+            if info.is_derived() || (info.scope == Scope::Member && o.member.is_none()) {
+                continue;
+            }
+            let holder: &Facts = match info.scope {
+                Scope::Member => &household.members[o.member.unwrap_or(0)],
+                Scope::Household => &hh,
+            };
+            let Some(cur) = holder.get(f) else { continue };
+            let Some(cur_n) = cur.number() else { continue };
+            let mut ts = Vec::new();
+            o.rule.when.thresholds(f, &params, &mut ts);
+            let (step, is_int) = match info.kind {
+                Kind::Int { .. } => (Decimal::ONE, true),
+                _ => (Decimal::new(1, 2), false),
+            };
+            for t in ts {
+                for cand in [t - step, t, t + step] {
+                    let delta = (cand - cur_n).abs();
+                    if delta.is_zero() || (f == age && (cand < cur_n || cand - cur_n > Decimal::from(AGE_HORIZON))) {
+                        continue;
+                    }
+                    let to = if is_int {
+                        match i64::try_from(cand) {
+                            Ok(i) => Value::Int(i),
+                            Err(_) => continue,
+                        }
+                    } else {
+                        Value::Money(cand)
+                    };
+                    if info.check(to).is_err() {
+                        continue;
+                    }
+                    let mut changed = holder.clone();
+                    changed.set(f, Some(to));
+                    let met = match info.scope {
+                        Scope::Member => o.rule.when.eval(
+                            &Ctx { member: Some(&changed), household: &hh, members: &household.members, params: &params },
+                            &mut Vec::new(),
+                        ),
+                        Scope::Household => o.rule.when.eval(
+                            &Ctx {
+                                member: o.member.map(|i| &household.members[i]),
+                                household: &changed,
+                                members: &household.members,
+                                params: &params,
+                            },
+                            &mut Vec::new(),
+                        ),
+                    };
+                    if met == Tri::Yes && best.as_ref().is_none_or(|(d, _)| delta < *d) {
+                        best = Some((delta, NearMiss { outcome: idx, fact: f, from: cur, to }));
+                    }
+                }
+            }
+        }
+        out.extend(best.map(|(_, n)| n));
+    }
+    out
+}
+
+/// Sentence for a near miss: "年龄达到 80 岁（还需 3 年）".
+pub fn near_miss_text(n: &NearMiss) -> Text {
+    let info = n.fact.info();
+    let (to_zh, to_en) = value_text(n.fact, n.to);
+    let up = matches!((n.from.number(), n.to.number()), (Some(a), Some(b)) if b > a);
+    let mut t = if up {
+        Text::new(format!("{}达到 {}", info.zh, to_zh), format!("{} reaches {}", info.en, to_en))
+    } else {
+        Text::new(format!("{}降至 {}", info.zh, to_zh), format!("{} falls to {}", info.en, to_en))
+    };
+    if n.fact == well_known::age()
+        && let (Value::Int(a), Value::Int(b)) = (n.from, n.to)
+    {
+        t.zh.push_str(&format!("（{} 年后）", b - a));
+        t.en.push_str(&format!(" (in {} years)", b - a));
+    }
+    t
+}
+
+/// The why-panel of one outcome: conditions with truth values and the computation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub reasons: Vec<Reason>,
+    pub computation: Option<Text>,
+}
+
+/// Builds the explanation of an outcome (only when the user opens it).
+pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanation {
+    let hh = household.household_facts();
+    let params = o.region.params_at(report.date);
+    let ctx = Ctx {
+        member: o.member.map(|i| &household.members[i]),
+        household: &hh,
+        members: &household.members,
+        params: &params,
+    };
+    let label = |p: ParamId| param_text(o.region, p, &params);
+    let mut reasons = Vec::new();
+    explain_cond(&o.rule.when, &ctx, &label, &mut reasons);
+    let computation = o.cash.as_ref().and_then(|c| computation(o.rule, c, &ctx, &params, o.region));
+    Explanation { reasons, computation }
+}
+
+fn param_text(region: &Region, p: ParamId, params: &[Option<Decimal>]) -> (String, String) {
+    let def = &region.params[p.0 as usize];
+    match params.get(p.0 as usize).copied().flatten() {
+        Some(v) => (format!("{}（{} 元）", def.label.zh, fmt_yuan(v)), format!("{} (¥{})", def.label.en, fmt_yuan(v))),
+        None => (def.label.zh.clone(), def.label.en.clone()),
+    }
+}
+
+fn value_ref_text(v: &ValueRef, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> (String, String) {
+    match v {
+        ValueRef::Lit(d) => (format!("{} 元", fmt_yuan(*d)), format!("¥{}", fmt_yuan(*d))),
+        ValueRef::Param(p) => param_text(region, *p, params),
+        ValueRef::Fact(f) => match ctx.fact(*f) {
+            Some(x) => {
+                let (z, e) = value_text(*f, x);
+                (format!("{}（{}）", f.info().zh, z), format!("{} ({})", f.info().en, e))
+            }
+            None => (format!("{}（未填）", f.info().zh), format!("{} (not given)", f.info().en)),
+        },
+        ValueRef::Scaled(k, inner) => {
+            let (z, e) = value_ref_text(inner, ctx, params, region);
+            (format!("{} × {z}", k.normalize()), format!("{} × {e}", k.normalize()))
+        }
+    }
+}
+
+fn computation(rule: &Rule, c: &CashOut, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> Option<Text> {
+    let (leaf, tier_label) = match (&rule.amount, c.tier) {
+        (Amount::Cash(l), _) => (l, None),
+        (Amount::Tiers(ts), Some(i)) => (&ts.get(i)?.leaf, Some(&ts[i].label)),
+        (Amount::Tiers(ts), None) => {
+            let zh: Vec<_> = ts.iter().map(|t| format!("{}：{}", t.label.zh, leaf_text(&t.leaf, ctx, params, region).0)).collect();
+            let en: Vec<_> = ts.iter().map(|t| format!("{}: {}", t.label.en, leaf_text(&t.leaf, ctx, params, region).1)).collect();
+            return Some(Text::new(format!("分档：{}", zh.join("；")), format!("Tiers: {}", en.join("; "))));
+        }
+        (Amount::InKind, _) => return None,
+    };
+    let (mut zh, mut en) = leaf_text(leaf, ctx, params, region);
+    if let Some(l) = tier_label {
+        zh = format!("{}：{}", l.zh, zh);
+        en = format!("{}: {}", l.en, en);
+    }
+    if let Some(s) = c.stated {
+        zh.push_str(&format!(" = {}{} {} 元", leaf.per.zh(), leaf.period.zh(), s));
+        en.push_str(&format!(" = ¥{} {} {}", s, leaf.per.en(), leaf.period.en()));
+    }
+    if let (Some(y), Period::Month) = (c.yearly, leaf.period) {
+        zh.push_str(&format!("；折合每年 {y} 元"));
+        en.push_str(&format!("; ¥{y} a year"));
+    }
+    if let Some(d) = &leaf.decided_by {
+        zh.push_str(&format!("（{}）", d.zh));
+        en.push_str(&format!(" ({})", d.en));
+    }
+    Some(Text::new(zh, en))
+}
+
+fn leaf_text(leaf: &Leaf, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> (String, String) {
+    let v = |x: &ValueRef| value_ref_text(x, ctx, params, region);
+    let (p_zh, p_en) = (format!("{}{}", leaf.per.zh(), leaf.period.zh()), format!("{} {}", leaf.per.en(), leaf.period.en()));
+    match &leaf.kind {
+        LeafKind::Fixed(x) => {
+            let (z, e) = v(x);
+            (format!("{p_zh} {z}"), format!("{e} {p_en}"))
+        }
+        LeafKind::Range { min, max } => {
+            let ((a, b), (c, d)) = (v(min), v(max));
+            (format!("{p_zh} {a}—{c}"), format!("{b}–{d} {p_en}"))
+        }
+        LeafKind::AtLeast(x) => {
+            let (z, e) = v(x);
+            (format!("{p_zh}不少于 {z}"), format!("at least {e} {p_en}"))
+        }
+        LeafKind::UpTo(x) => {
+            let (z, e) = v(x);
+            (format!("{p_zh}最高 {z}"), format!("up to {e} {p_en}"))
+        }
+        LeafKind::Rate { rate, count } => {
+            let (z, e) = v(rate);
+            let (cz, ce) = v(&ValueRef::Fact(*count));
+            (format!("{z}/天 × {cz}"), format!("{e} a day × {ce}"))
+        }
+        LeafKind::Gap { standard, income, times_household } => {
+            let ((sz, se), (iz, ie)) = (v(standard), v(income));
+            let (nz, ne) = if *times_household {
+                v(&ValueRef::Fact(well_known::household_size()))
+            } else {
+                ("1".into(), "1".into())
+            };
+            (format!("（{sz} − {iz}）× {nz}，{p_zh}"), format!("({se} − {ie}) × {ne}, {p_en}"))
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! The vocabulary of facts a household can state, one static table.
+//!
+//! Rules name facts by `name`; the catalog layer resolves names to [`FactId`] (an index
+//! into [`FACTS`]) so evaluation is an array lookup. The table also carries the labels
+//! and plain-language hints the UI shows, so a fact added here is at once askable.
+//! Every fact may be unanswered; unanswered is never read as "no".
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Index of a fact in [`FACTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct FactId(pub u16);
+
+/// Whether a fact belongs to one person or to the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Member,
+    Household,
+}
+
+/// One allowed answer of a choice fact.
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    pub code: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// The type of a fact's answer.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Kind {
+    Bool,
+    Int {
+        min: i64,
+        max: i64,
+        unit_zh: &'static str,
+        unit_en: &'static str,
+    },
+    /// Yuan; never negative, at most `max`.
+    Money { max: i64 },
+    Choice { choices: &'static [Choice] },
+}
+
+/// A fact's definition.
+#[derive(Debug, Serialize)]
+pub struct FactInfo {
+    pub name: &'static str,
+    pub scope: Scope,
+    pub kind: Kind,
+    /// UI grouping (`basic`, `hukou`, `disability`, `school`, `work`, `health`, `family`,
+    /// `military`, `hardship`, `housing`).
+    pub group: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub hint_zh: &'static str,
+    pub hint_en: &'static str,
+    /// Computed from the household, never asked (e.g. `household_size`).
+    pub derived: bool,
+}
+
+/// An answered fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Int(i64),
+    Money(#[serde(with = "rust_decimal::serde::str")] Decimal),
+    /// Index into the fact's choices.
+    Choice(u8),
+}
+
+impl Value {
+    /// A number for comparisons, if the value is numeric.
+    pub fn number(self) -> Option<Decimal> {
+        match self {
+            Value::Int(i) => Some(Decimal::from(i)),
+            Value::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! choices {
+    ($($code:literal => $zh:literal, $en:literal;)*) => {
+        &[$(Choice { code: $code, zh: $zh, en: $en }),*]
+    };
+}
+
+const fn fact(
+    name: &'static str,
+    scope: Scope,
+    kind: Kind,
+    group: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    hint_zh: &'static str,
+    hint_en: &'static str,
+) -> FactInfo {
+    FactInfo {
+        name,
+        scope,
+        kind,
+        group,
+        zh,
+        en,
+        hint_zh,
+        hint_en,
+        derived: false,
+    }
+}
+
+use Kind::Bool;
+use Scope::{Household as H, Member as M};
+
+const fn int(min: i64, max: i64, unit_zh: &'static str, unit_en: &'static str) -> Kind {
+    Kind::Int {
+        min,
+        max,
+        unit_zh,
+        unit_en,
+    }
+}
+
+/// Every fact the catalogs use. Append new facts at the end of their group; names are
+/// stable identifiers used by rule files, saved households and share links.
+pub static FACTS: &[FactInfo] = &[
+    // ---- basic (member)
+    fact("relation", M, Kind::Choice { choices: choices! {
+        "self" => "本人（申请人）", "Applicant (self)";
+        "spouse" => "配偶", "Spouse";
+        "child" => "子女", "Child";
+        "parent" => "父母", "Parent";
+        "grandparent" => "祖父母、外祖父母", "Grandparent";
+        "grandchild" => "孙子女、外孙子女", "Grandchild";
+        "sibling" => "兄弟姐妹", "Sibling";
+        "other" => "其他", "Other";
+    }}, "basic", "与申请人关系", "Relation to the applicant", "这位成员与填表人（申请人）的关系。", "How this member is related to the person filling in the form."),
+    fact("age", M, int(0, 130, "岁", "years"), "basic", "年龄", "Age", "周岁，按身份证上的出生日期计算。", "Age in full years, from the ID card's date of birth."),
+    fact("sex", M, Kind::Choice { choices: choices! {
+        "female" => "女", "Female";
+        "male" => "男", "Male";
+    }}, "basic", "性别", "Sex", "", ""),
+    // ---- hukou (member)
+    fact("hukou_local", M, Bool, "hukou", "本地户籍", "Local hukou", "户口登记在本市（县）。", "Household registration (hukou) is in this city or county."),
+    fact("hukou_type", M, Kind::Choice { choices: choices! {
+        "urban" => "城镇户籍", "Urban hukou";
+        "rural" => "农村户籍", "Rural hukou";
+    }}, "hukou", "户籍类型", "Hukou type", "户口本上登记的城镇或农村户籍。", "Urban or rural, as in the household register."),
+    fact("residence_permit", M, Bool, "hukou", "持有本地居住证", "Holds a local residence permit", "非本地户籍人员在本地办理的居住证。", "The residence permit non-local residents obtain here."),
+    fact("migrant", M, Bool, "hukou", "流动人口", "Migrant (lives away from hukou place)", "现居住地与户籍所在地不在同一县（市、区）。", "Lives in a county other than that of the hukou."),
+    // ---- disability (member)
+    fact("disability_certificate", M, Bool, "disability", "持有残疾人证", "Holds a disability certificate", "第二代《中华人民共和国残疾人证》。", "The national disability certificate (第二代残疾人证)."),
+    fact("disability_grade", M, int(1, 4, "级", ""), "disability", "残疾等级", "Disability grade", "残疾人证上的等级：一级最重，四级最轻；一、二级为重度残疾。", "Grade on the certificate: 1 is the most severe, 4 the mildest; grades 1–2 are 'severe'."),
+    fact("disability_type", M, Kind::Choice { choices: choices! {
+        "visual" => "视力残疾", "Visual";
+        "hearing" => "听力残疾", "Hearing";
+        "speech" => "言语残疾", "Speech";
+        "physical" => "肢体残疾", "Physical";
+        "intellectual" => "智力残疾", "Intellectual";
+        "mental" => "精神残疾", "Mental (psychosocial)";
+        "multiple" => "多重残疾", "Multiple";
+    }}, "disability", "残疾类别", "Type of disability", "残疾人证上的残疾类别。", "The type shown on the certificate."),
+    fact("needs_rehabilitation", M, Bool, "disability", "有康复需求", "Needs rehabilitation", "经评估需要康复训练、辅助器具等服务。", "Assessed as needing rehabilitation or assistive devices."),
+    // ---- school (member)
+    fact("student_stage", M, Kind::Choice { choices: choices! {
+        "none" => "不在学", "Not in education";
+        "nursery" => "托育（0–3 岁）", "Nursery (0–3)";
+        "preschool" => "幼儿园（学前教育）", "Kindergarten (pre-school)";
+        "primary" => "小学", "Primary school";
+        "junior" => "初中", "Junior middle school";
+        "senior" => "普通高中", "Senior high school";
+        "vocational" => "中等职业学校（中职）", "Secondary vocational school";
+        "higher" => "高等教育（大学、高职）", "Higher education";
+        "special" => "特殊教育学校", "Special-education school";
+    }}, "school", "在读学段", "Stage of education", "目前就读的学校类型。", "The kind of school the member attends now."),
+    fact("vocational_year", M, int(1, 3, "年级", "year"), "school", "中职年级", "Vocational school year", "中等职业学校一、二、三年级。", "Year 1, 2 or 3 at the secondary vocational school."),
+    fact("agri_major", M, Bool, "school", "涉农专业", "Agriculture-related major", "中职所学专业属于涉农专业。", "The vocational major is agriculture-related."),
+    fact("boarding", M, Bool, "school", "寄宿生", "Boards at school", "在学校住宿。", "Lives at school during term."),
+    fact("public_school", M, Bool, "school", "公办学校（园）", "Public school", "就读公办学校或公办幼儿园；民办请选“否”。", "Attends a public (state) school; choose 'no' for a private one."),
+    fact("inclusive_kindergarten", M, Bool, "school", "普惠性幼儿园", "Inclusive (普惠性) kindergarten", "经县级以上教育部门审批设立的普惠性幼儿园（含公办园）。", "A kindergarten approved as 'inclusive' (low-fee) by the county education bureau or above."),
+    fact("school_days", M, int(0, 366, "天", "days"), "school", "每年实际在校天数", "Days at school per year", "用于按天计算的补助（如营养膳食补助）。", "Used for per-day subsidies such as school meals."),
+    fact("full_time_registered", M, Bool, "school", "全日制正式学籍", "Full-time registered student", "有全日制正式学籍（中职、高中）。", "Holds a full-time official student record."),
+    fact("art_performance_major", M, Bool, "school", "艺术类表演专业", "Performing-arts major", "中职艺术类相关表演专业。", "A performing-arts major at vocational school."),
+    // ---- work (member)
+    fact("employment", M, Kind::Choice { choices: choices! {
+        "employed" => "在职职工（有单位）", "Employee";
+        "self_employed" => "个体工商户", "Self-employed (individual business)";
+        "flexible" => "灵活就业", "Flexible / gig work";
+        "registered_unemployed" => "登记失业", "Registered unemployed";
+        "job_seeker" => "求职中（未登记失业）", "Looking for work";
+        "farmer" => "务农", "Farming";
+        "retired" => "已退休", "Retired";
+        "not_working" => "不工作（不求职）", "Not working, not looking";
+    }}, "work", "就业状况", "Work status", "目前的工作情况。", "What the member does for a living now."),
+    fact("wants_job", M, Bool, "work", "有就业需求", "Wants a job or a better one", "有找工作或转换工作的意愿。", "Wants to find work or change jobs."),
+    fact("wants_business", M, Bool, "work", "有创业需求", "Wants to start a business", "", ""),
+    fact("wants_training", M, Bool, "work", "有职业培训意愿", "Wants vocational training", "", ""),
+    fact("graduate_within_year", M, Bool, "work", "离校一年内未就业高校毕业生", "University graduate, unemployed, within a year of leaving", "高校毕业离校未满一年且尚未就业。", "Left university less than a year ago and has no job yet."),
+    fact("employment_difficulty", M, Bool, "work", "就业困难人员", "Recognised as having difficulty finding work", "经人社部门认定的就业困难人员（如大龄、残疾、长期失业）。", "Recognised by the human-resources bureau (e.g. older, disabled, long-term unemployed)."),
+    fact("rural_migrant_worker", M, Bool, "work", "农村转移就业劳动者（农民工）", "Rural migrant worker", "农村户籍、在非农行业或城镇就业。", "Rural hukou, working outside farming or in a town."),
+    fact("able_to_work", M, Bool, "work", "有劳动能力", "Able to work", "", ""),
+    fact("has_income_source", M, Bool, "work", "有生活来源", "Has a source of livelihood", "有工资、养老金、赡养费等收入来源。", "Has wages, a pension, support from relatives or other income."),
+    // ---- insurance (member)
+    fact("pension_scheme", M, Kind::Choice { choices: choices! {
+        "employee" => "职工基本养老保险", "Employees' basic pension";
+        "resident" => "城乡居民基本养老保险", "Urban-rural residents' pension";
+        "none" => "未参保", "Not insured";
+    }}, "work", "养老保险", "Pension scheme", "参加的基本养老保险类型。", "Which basic pension scheme the member is enrolled in."),
+    fact("medical_scheme", M, Kind::Choice { choices: choices! {
+        "employee" => "职工基本医疗保险", "Employees' basic medical insurance";
+        "resident" => "城乡居民基本医疗保险", "Residents' basic medical insurance";
+        "none" => "未参保", "Not insured";
+    }}, "work", "医疗保险", "Medical insurance", "", ""),
+    fact("unemployment_insured", M, Bool, "work", "参加失业保险", "Has unemployment insurance", "本人（或单位）足额缴纳失业保险费。", "Unemployment insurance premiums were paid in full."),
+    fact("work_injury_insured", M, Bool, "work", "参加工伤保险", "Has work-injury insurance", "", ""),
+    fact("maternity_insured", M, Bool, "work", "参加生育保险", "Has maternity insurance", "单位为其缴纳生育保险（职工医保）。", "The employer pays maternity insurance."),
+    // ---- health (member)
+    fact("pregnant", M, Bool, "health", "孕妇", "Pregnant", "", ""),
+    fact("postpartum", M, Bool, "health", "产后 42 天内", "Within 42 days after giving birth", "", ""),
+    fact("planning_pregnancy", M, Bool, "health", "计划怀孕", "Planning a pregnancy", "夫妇计划在近期怀孕。", "The couple plans a pregnancy soon."),
+    fact("hypertension", M, Bool, "health", "原发性高血压患者", "Has primary hypertension", "", ""),
+    fact("diabetes", M, Bool, "health", "2 型糖尿病患者", "Has type 2 diabetes", "", ""),
+    fact("severe_mental_disorder", M, Bool, "health", "严重精神障碍患者", "Has a severe mental disorder", "如精神分裂症、双相障碍等，已纳入管理。", "E.g. schizophrenia or bipolar disorder, under management."),
+    fact("tuberculosis", M, Bool, "health", "肺结核患者", "Has tuberculosis", "", ""),
+    fact("hiv", M, Bool, "health", "艾滋病病毒感染者或病人", "Lives with HIV", "", ""),
+    fact("serious_illness", M, Bool, "health", "患重特大疾病", "Has a serious or catastrophic illness", "", ""),
+    fact("unable_to_self_care", M, Bool, "health", "失能（生活不能自理）", "Cannot look after themselves (失能)", "经评估日常生活需要他人照料。", "Assessed as needing help with daily living."),
+    fact("semi_unable_to_self_care", M, Bool, "health", "半失能", "Partly unable to look after themselves", "", ""),
+    // ---- family (member)
+    fact("orphan", M, Bool, "family", "孤儿", "Orphan", "父母双亡或被依法宣告死亡、失踪的未满 18 周岁儿童。", "Under 18 with both parents dead or legally declared dead or missing."),
+    fact("de_facto_unsupported", M, Bool, "family", "事实无人抚养儿童", "De-facto unsupported child", "父母虽在，但因重残、服刑、失联等无法履行抚养义务，经民政部门认定。", "Parents alive but unable to care (severe disability, prison, missing), as recognised by civil affairs."),
+    fact("parents_migrant", M, Bool, "family", "父母外出务工（留守）", "Parents work away (left-behind)", "父母双方外出务工，或一方外出务工另一方无监护能力。", "Both parents work away, or one does and the other cannot care for the child."),
+    fact("no_legal_supporter", M, Bool, "family", "无法定赡养、抚养、扶养义务人", "No one legally bound to support them", "或法定义务人无履行义务能力。", "Or those legally bound cannot provide support."),
+    fact("supported_by_family", M, Bool, "family", "靠父母或其他亲属供养", "Supported by parents or relatives", "", ""),
+    fact("family_planning", M, Kind::Choice { choices: choices! {
+        "none" => "无特殊情况", "None of these";
+        "one_child" => "只生育一个子女", "Has only one child";
+        "two_daughters" => "只生育两个女孩", "Has only two daughters";
+        "only_child_disabled" => "独生子女伤残", "Only child is disabled";
+        "only_child_deceased" => "独生子女死亡", "Only child has died";
+    }}, "family", "计划生育情况", "Family-planning status", "计划生育家庭奖励扶助、特别扶助的认定依据。", "Basis of family-planning reward and special support."),
+    fact("sterilization_complication", M, Bool, "family", "节育手术并发症三级以上", "Sterilisation complication, grade 3 or worse", "", ""),
+    // ---- military (member)
+    fact("veteran", M, Bool, "military", "退役军人", "Veteran", "", ""),
+    fact("disabled_veteran", M, Bool, "military", "残疾退役军人（一至四级）", "Disabled veteran (grade 1–4)", "", ""),
+    fact("entitled_group", M, Bool, "military", "享受国家抚恤补助的优抚对象", "Receives state pension as entitled group (优抚对象)", "如伤残军人、烈士遗属、在乡复员军人等。", "E.g. disabled servicemen, martyrs' families, demobilised soldiers in villages."),
+    fact("martyr_family", M, Bool, "military", "烈士、因公牺牲或病故军人遗属", "Family of a martyr or of a soldier who died in service", "", ""),
+    fact("active_military", M, Bool, "military", "现役军人", "Serving military", "", ""),
+    fact("military_family", M, Bool, "military", "军人家属（军属）", "Family of a serving soldier", "", ""),
+    // ---- hardship (member)
+    fact("tekun", M, Bool, "hardship", "特困人员", "Extreme-poverty support (特困)", "无劳动能力、无生活来源、无法定赡养抚养扶养义务人，经民政部门认定为特困供养人员。", "Recognised by civil affairs: unable to work, no income, no one bound to support them."),
+    fact("tekun_institutional", M, Bool, "hardship", "集中供养（住在供养机构）", "Lives in a support institution", "特困人员在敬老院、福利院等机构集中供养。", "A 特困 person living in a care institution rather than at home."),
+    // ---- household
+    fact("household_size", H, int(1, 30, "人", "people"), "household", "家庭人口", "Household size", "", ""),
+    fact("income_per_capita_month", H, Kind::Money { max: 10_000_000 }, "hardship", "家庭月人均收入", "Monthly income per person", "家庭成员上月总收入除以人数，单位：元。", "Last month's household income divided by members, in yuan."),
+    fact("local_dibao_standard_month", H, Kind::Money { max: 100_000 }, "hardship", "当地低保标准（每人每月）", "Local minimum-living standard (per person per month)", "可在民政部门或村（社区）公示中查到；文件未给出的，由您填写。", "Published by civil affairs or the village/community office; enter it if the document does not give it."),
+    fact("urban_dibao_standard_month", H, Kind::Money { max: 100_000 }, "hardship", "当地城市低保标准（每人每月）", "Local urban minimum-living standard (per person per month)", "当年城市最低生活保障标准，民政部门公布；文件未给出具体金额时由您填写。", "This year's urban 低保 standard published by civil affairs; enter it where the document gives no figure."),
+    fact("dibao", H, Bool, "hardship", "低保家庭", "Minimum-living-allowance household (低保)", "已享受最低生活保障的家庭。", "A household already receiving the minimum living allowance."),
+    fact("assets_within_dibao_rules", H, Bool, "hardship", "家庭财产符合当地低保规定", "Assets within the local 低保 limits", "存款、房产、车辆等家庭财产符合当地最低生活保障的规定，由民政部门审核。", "Savings, property and vehicles within the local limits, as checked by civil affairs."),
+    fact("low_income", H, Bool, "hardship", "低收入家庭", "Low-income household", "经民政部门认定的低收入家庭（低保边缘）。", "Recognised by civil affairs as low-income (just above 低保)."),
+    fact("registered_poor", H, Bool, "hardship", "建档立卡贫困户", "Registered poor household (建档立卡)", "在扶贫系统中建档立卡的贫困家庭（含已脱贫监测户）。", "Registered in the poverty-alleviation system (建档立卡)."),
+    fact("economic_hardship", H, Bool, "hardship", "家庭经济困难", "Household in economic hardship", "由学校或教育、民政部门认定的家庭经济困难。", "As recognised by the school or the education or civil-affairs bureau."),
+    fact("zero_employment", H, Bool, "hardship", "零就业家庭", "Zero-employment household", "城镇家庭中法定劳动年龄内有就业能力的成员都没有就业。", "In a town household, no working-age member able to work has a job."),
+    fact("temporary_hardship", H, Bool, "hardship", "遭遇突发困难", "Hit by a sudden hardship", "因火灾、交通事故、突发重病等导致基本生活暂时严重困难。", "Fire, accident, sudden grave illness and the like left basic living in serious difficulty."),
+    fact("disaster_affected", H, Bool, "hardship", "受灾家庭", "Affected by a natural disaster", "基本生活受到自然灾害严重影响。", "Basic living seriously affected by a natural disaster."),
+    fact("poverty_area", H, Bool, "hardship", "居住在贫困地区", "Lives in a designated poor area", "集中连片特困地区、国家扶贫开发工作重点县等。", "A contiguous destitute area or a key national poverty county."),
+    fact("nutrition_pilot_area", H, Bool, "hardship", "营养改善计划试点地区", "School-meal pilot area", "农村义务教育学生营养改善计划的国家或地方试点县。", "A county in the national or local rural school-meal pilot."),
+    fact("urban_housing_difficulty", H, Bool, "housing", "城镇住房困难", "Urban housing difficulty", "经住建部门认定的城镇住房困难家庭。", "Recognised by the housing bureau as in urban housing difficulty."),
+    fact("rural_dangerous_house", H, Bool, "housing", "居住农村危房", "Lives in a dangerous rural house", "经鉴定为 C 级或 D 级的农村危房。", "A rural house assessed as dangerous (grade C or D)."),
+];
+
+/// Looks a fact up by name.
+pub fn fact_by_name(name: &str) -> Option<FactId> {
+    FACTS
+        .iter()
+        .position(|f| f.name == name)
+        .map(|i| FactId(i as u16))
+}
+
+impl FactId {
+    pub fn info(self) -> &'static FactInfo {
+        &FACTS[self.0 as usize]
+    }
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Well-known facts the engine itself reads.
+pub mod well_known {
+    use super::{FactId, fact_by_name};
+    pub fn age() -> FactId {
+        fact_by_name("age").expect("age is in FACTS")
+    }
+    pub fn household_size() -> FactId {
+        fact_by_name("household_size").expect("household_size is in FACTS")
+    }
+}
+
+/// Number of facts.
+pub fn fact_count() -> usize {
+    FACTS.len()
+}
+
+impl FactInfo {
+    /// Whether `household_size` etc. is computed rather than asked.
+    pub fn is_derived(&self) -> bool {
+        self.derived || self.name == "household_size"
+    }
+
+    /// Finds a choice's index by code.
+    pub fn choice(&self, code: &str) -> Option<u8> {
+        match &self.kind {
+            Kind::Choice { choices } => choices.iter().position(|c| c.code == code).map(|i| i as u8),
+            _ => None,
+        }
+    }
+
+    /// Checks a value fits the fact's kind and bounds; the message names the problem.
+    pub fn check(&self, v: Value) -> Result<(), String> {
+        match (&self.kind, v) {
+            (Kind::Bool, Value::Bool(_)) => Ok(()),
+            (Kind::Int { min, max, .. }, Value::Int(i)) => {
+                if (*min..=*max).contains(&i) {
+                    Ok(())
+                } else {
+                    Err(format!("{i} is outside {min}–{max}"))
+                }
+            }
+            (Kind::Money { max }, Value::Money(m)) => {
+                if m.is_sign_negative() {
+                    Err(format!("{m} is negative"))
+                } else if m > Decimal::from(*max) {
+                    Err(format!("{m} is more than {max}"))
+                } else {
+                    Ok(())
+                }
+            }
+            (Kind::Choice { choices }, Value::Choice(i)) if (i as usize) < choices.len() => Ok(()),
+            _ => Err("wrong type".into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for f in FACTS {
+            assert!(seen.insert(f.name), "duplicate fact {}", f.name);
+            assert!(
+                f.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{} is not snake_case",
+                f.name
+            );
+            assert!(!f.zh.is_empty() && !f.en.is_empty(), "{} lacks a label", f.name);
+        }
+    }
+
+    #[test]
+    fn check_enforces_bounds() {
+        let age = well_known::age().info();
+        assert!(age.check(Value::Int(85)).is_ok());
+        assert!(age.check(Value::Int(-1)).is_err());
+        assert!(age.check(Value::Int(131)).is_err());
+        assert!(age.check(Value::Bool(true)).is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! The household: members with person-level facts, plus household-level facts.
+//!
+//! Input arrives as JSON (CLI file, share link, sessionStorage, JS API) and is parsed
+//! here by hand rather than by derive, so every error names the exact path
+//! (`members[1].age`) and no input, however odd, can panic.
+
+use super::error::InputError;
+use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value as Json};
+
+/// Most members a household may have (the UI and the engine's cost bound).
+pub const MAX_MEMBERS: usize = 30;
+
+/// Answers for one member or for the household; `None` = unanswered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts(Vec<Option<Value>>);
+
+impl Default for Facts {
+    fn default() -> Self {
+        Facts(vec![None; fact_count()])
+    }
+}
+
+impl Facts {
+    pub fn get(&self, id: FactId) -> Option<Value> {
+        self.0.get(id.index()).copied().flatten()
+    }
+    pub fn set(&mut self, id: FactId, v: Option<Value>) {
+        if let Some(slot) = self.0.get_mut(id.index()) {
+            *slot = v;
+        }
+    }
+    /// Answered facts, in table order.
+    pub fn answered(&self) -> impl Iterator<Item = (FactId, Value)> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (FactId(i as u16), v)))
+    }
+}
+
+/// A household to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Household {
+    /// Household-level facts (`scope = household`).
+    pub facts: Facts,
+    /// One entry per member, the applicant usually first.
+    pub members: Vec<Facts>,
+}
+
+impl Default for Household {
+    fn default() -> Self {
+        Household {
+            facts: Facts::default(),
+            members: vec![Facts::default()],
+        }
+    }
+}
+
+impl Household {
+    /// Household facts with derived ones (`household_size`) filled in.
+    pub fn household_facts(&self) -> Facts {
+        let mut f = self.facts.clone();
+        f.set(
+            well_known::household_size(),
+            Some(Value::Int(self.members.len() as i64)),
+        );
+        f
+    }
+
+    /// Parses the documented JSON shape:
+    /// `{"household": {fact: value…}, "members": [{fact: value…}, …]}`.
+    /// Other top-level keys are left to the caller (`region`, `date`).
+    pub fn from_json(v: &Json) -> Result<Household, InputError> {
+        let obj = v.as_object().ok_or(InputError::NotAnObject {
+            path: String::new(),
+        })?;
+        let facts = match obj.get("household") {
+            None | Some(Json::Null) => Facts::default(),
+            Some(h) => parse_facts(h, "household", Scope::Household)?,
+        };
+        let members = match obj.get("members") {
+            Some(Json::Array(ms)) => ms,
+            Some(_) => {
+                return Err(InputError::WrongType {
+                    path: "members".into(),
+                    expected: "an array of members",
+                });
+            }
+            None => return Err(InputError::NoMembers),
+        };
+        if members.is_empty() {
+            return Err(InputError::NoMembers);
+        }
+        if members.len() > MAX_MEMBERS {
+            return Err(InputError::TooManyMembers {
+                count: members.len(),
+            });
+        }
+        let members = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| parse_facts(m, &format!("members[{i}]"), Scope::Member))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Household { facts, members })
+    }
+
+    /// Parses JSON text; a syntax error is reported with its line and column.
+    pub fn from_json_str(s: &str) -> Result<Household, InputError> {
+        let v: Json = serde_json::from_str(s).map_err(|e| InputError::Syntax(e.to_string()))?;
+        Household::from_json(&v)
+    }
+
+    /// The JSON form `from_json` reads back (answered facts only).
+    pub fn to_json(&self) -> Json {
+        let mut top = Map::new();
+        top.insert("household".into(), facts_json(&self.facts));
+        top.insert(
+            "members".into(),
+            Json::Array(self.members.iter().map(facts_json).collect()),
+        );
+        Json::Object(top)
+    }
+}
+
+fn facts_json(f: &Facts) -> Json {
+    let mut m = Map::new();
+    for (id, v) in f.answered() {
+        let info = id.info();
+        if info.is_derived() {
+            continue;
+        }
+        let j = match (v, &info.kind) {
+            (Value::Bool(b), _) => Json::Bool(b),
+            (Value::Int(i), _) => Json::from(i),
+            (Value::Money(d), _) => Json::String(d.normalize().to_string()),
+            (Value::Choice(c), Kind::Choice { choices }) => {
+                Json::String(choices[c as usize].code.to_string())
+            }
+            (Value::Choice(_), _) => continue,
+        };
+        m.insert(info.name.into(), j);
+    }
+    Json::Object(m)
+}
+
+fn parse_facts(v: &Json, path: &str, scope: Scope) -> Result<Facts, InputError> {
+    let obj = v.as_object().ok_or_else(|| InputError::NotAnObject {
+        path: path.to_string(),
+    })?;
+    let mut facts = Facts::default();
+    for (name, raw) in obj {
+        let fpath = format!("{path}.{name}");
+        let id = fact_by_name(name).ok_or_else(|| InputError::UnknownFact {
+            path: fpath.clone(),
+        })?;
+        let info = id.info();
+        if info.scope != scope {
+            return Err(InputError::WrongScope {
+                path: fpath,
+                belongs: info.scope,
+            });
+        }
+        if info.is_derived() {
+            return Err(InputError::Derived { path: fpath });
+        }
+        if raw.is_null() {
+            continue;
+        }
+        let value = parse_value(id, raw, &fpath)?;
+        facts.set(id, Some(value));
+    }
+    Ok(facts)
+}
+
+/// Converts one JSON answer into a checked [`Value`].
+pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputError> {
+    let info = &FACTS[id.index()];
+    let wrong = |expected| InputError::WrongType {
+        path: path.to_string(),
+        expected,
+    };
+    let value = match &info.kind {
+        Kind::Bool => Value::Bool(raw.as_bool().ok_or_else(|| wrong("true or false"))?),
+        Kind::Int { .. } => Value::Int(raw.as_i64().ok_or_else(|| wrong("a whole number"))?),
+        Kind::Money { .. } => {
+            let d = match raw {
+                Json::String(s) => s.trim().parse::<Decimal>().ok(),
+                Json::Number(n) if n.is_i64() || n.is_u64() => n.to_string().parse().ok(),
+                _ => None,
+            };
+            Value::Money(d.ok_or_else(|| wrong("an amount of yuan as a string, e.g. \"850.50\""))?)
+        }
+        Kind::Choice { choices } => {
+            let code = raw.as_str().ok_or_else(|| wrong("one of the listed codes"))?;
+            let i = info.choice(code).ok_or_else(|| InputError::UnknownChoice {
+                path: path.to_string(),
+                got: code.chars().take(40).collect(),
+                allowed: choices.iter().map(|c| c.code).collect::<Vec<_>>().join(", "),
+            })?;
+            Value::Choice(i)
+        }
+    };
+    info.check(value).map_err(|detail| InputError::OutOfRange {
+        path: path.to_string(),
+        detail,
+    })?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_and_round_trips() {
+        let j = json!({"household": {"dibao": true, "income_per_capita_month": "300.5"},
+                       "members": [{"relation": "self", "age": 85, "disability_grade": 1}]});
+        let h = Household::from_json(&j).unwrap();
+        assert_eq!(h.members.len(), 1);
+        assert_eq!(Household::from_json(&h.to_json()).unwrap(), h);
+        assert_eq!(h.to_json(), j);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (json!({"members": [{"age": 200}]}), "members[0].age"),
+            (json!({"members": [{"age": -1}]}), "members[0].age"),
+            (json!({"members": [{"age": "old"}]}), "members[0].age"),
+            (json!({"members": [{}, {"hukou_type": "mars"}]}), "members[1].hukou_type"),
+            (json!({"members": [{"dibao": true}]}), "members[0].dibao"),
+            (json!({"members": [{"shoe_size": 42}]}), "members[0].shoe_size"),
+            (json!({"household": {"income_per_capita_month": -5}, "members": [{}]}), "household.income_per_capita_month"),
+            (json!({"household": {"income_per_capita_month": 3.5}, "members": [{}]}), "household.income_per_capita_month"),
+            (json!({"household": {"household_size": 3}, "members": [{}]}), "household.household_size"),
+        ];
+        for (input, path) in cases {
+            let err = Household::from_json(&input).unwrap_err();
+            assert!(err.to_string().contains(path), "{err} should name {path}");
+        }
+        assert!(matches!(Household::from_json(&json!({"members": []})), Err(InputError::NoMembers)));
+        let many = json!({"members": vec![json!({}); 31]});
+        assert!(matches!(Household::from_json(&many), Err(InputError::TooManyMembers { count: 31 })));
+        assert!(Household::from_json_str("{\"members\": [").is_err());
+    }
+}

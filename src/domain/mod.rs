@@ -1,0 +1,19 @@
+//! The pure domain: facts, households, conditions, money, rules and `evaluate`.
+//! No leptos, no web-sys: everything here is tested natively.
+
+pub mod condition;
+pub mod date;
+pub mod error;
+pub mod evaluate;
+pub mod facts;
+pub mod household;
+pub mod money;
+pub mod rule;
+
+pub use condition::{Cond, Tri};
+pub use date::Date;
+pub use error::InputError;
+pub use evaluate::{Outcome, Report, Totals, evaluate, explain, near_misses, questions};
+pub use household::Household;
+pub use money::MoneyRange;
+pub use rule::{Catalog, Lang, Region, Rule, Text};

@@ -1,0 +1,9 @@
+//! Benefit estimator for China's basic public services (基本公共服务).
+//!
+//! Three layers: [`domain`] (pure engine, native-tested), [`catalog`] (rule files →
+//! validated domain values, embedded at compile time) and `ui` (leptos, wasm only).
+
+pub mod catalog;
+pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

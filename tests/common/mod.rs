@@ -1,0 +1,56 @@
+//! Shared helpers of the native tests: reading `rules/` and the seed documents.
+#![allow(dead_code)]
+
+use estimator::catalog::{Loaded, SourceFile, load};
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Reads every rule file (examples included) the way `build.rs` bundles them.
+pub fn rule_files() -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    walk(&root().join("rules"), &mut out);
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<SourceFile>) {
+    for e in std::fs::read_dir(dir).expect("rules/ exists").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let value: toml::Value =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let rel = p
+                .strip_prefix(root().join("rules"))
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push(SourceFile {
+                path: rel,
+                content: serde_json::to_value(value).unwrap(),
+            });
+        }
+    }
+}
+
+pub fn loaded() -> Loaded {
+    load(rule_files()).unwrap_or_else(|e| panic!("rules/ does not validate: {e}"))
+}
+
+/// The seed documents folder: `$SEEDS_DIR`, else `../shared/seeds`. Missing seeds fail
+/// the test: the quote check must run in CI, never skip.
+pub fn seeds_dir() -> PathBuf {
+    let dir = std::env::var_os("SEEDS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/seeds"));
+    assert!(
+        dir.join("README.md").exists(),
+        "seed documents not found at {} (set SEEDS_DIR)",
+        dir.display()
+    );
+    dir
+}
