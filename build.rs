@@ -7,8 +7,20 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-env-changed=RULES_REGIONS");
     let mut files = Vec::new();
     collect(Path::new("rules"), &mut files);
+    // While a catalog is being written, `RULES_REGIONS=haidong,qinghai` limits the bundle
+    // to those region folders, so one region's unfinished file cannot break another's build.
+    if let Ok(only) = env::var("RULES_REGIONS") {
+        let only: Vec<&str> = only.split(',').map(str::trim).collect();
+        files.retain(|p| {
+            p.strip_prefix("rules")
+                .ok()
+                .and_then(|r| r.components().next())
+                .is_some_and(|c| only.contains(&c.as_os_str().to_string_lossy().as_ref()))
+        });
+    }
     files.sort();
     let mut bundle = Vec::new();
     for path in files {

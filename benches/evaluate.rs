@@ -1,1 +1,176 @@
-fn main() {}
+//! Benchmark: time per `evaluate` for households of 1, 4 and 8 members against a
+//! synthetic 500-rule catalog, a 10× larger one, and the real embedded catalog.
+//! Run with `cargo bench --bench evaluate`; prints medians (no timing is asserted:
+//! speed is reported, not unit-tested).
+
+use estimator::catalog::{SourceFile, load};
+use estimator::domain::{Catalog, Date, Household, evaluate, questions};
+use serde_json::json;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// A catalog of `n` rules cycling through the shapes real lists use.
+fn synthetic(n: usize) -> Catalog {
+    let region = json!({
+        "region": {"id": "s", "zh": "合成", "en": "Synthetic"},
+        "document": {"file": "s.txt", "title": "t", "valid_from": "2016-01-01", "valid_to": "2020-12-31"},
+        "areas": [{"id": "a", "zh": "甲", "en": "A", "items": n}],
+        "params": [{"id": "p", "zh": "标准", "en": "std", "schedule": [{"from": "2016-01-01", "value": "60"}, {"from": "2018-01-01", "value": "80"}],
+                    "source": {"file": "s.txt", "item": "0", "lines": [1, 1], "quote": ["x"]}}],
+    });
+    let shapes = [
+        (None, json!(null)),
+        (Some("age >= 65"), json!(null)),
+        (
+            Some("student_stage in [primary, junior] and boarding and economic_hardship"),
+            json!({"period": "year", "per": "student", "tiers": [
+             {"zh": "小", "en": "p", "when": "student_stage == primary", "fixed": "1000"},
+             {"zh": "初", "en": "j", "when": "student_stage == junior", "fixed": "1250"}]}),
+        ),
+        (
+            Some("disability_certificate and disability_grade <= 2 and (dibao or low_income)"),
+            json!({"period": "month", "per": "person", "fixed": "$p"}),
+        ),
+        (
+            Some("age >= 80 and hukou_local"),
+            json!({"period": "month", "per": "person", "range": ["100", "300"], "decided_by": "县定"}),
+        ),
+        (
+            Some("income_per_capita_month < local_dibao_standard_month"),
+            json!({"period": "month", "per": "person", "gap": {"standard": "@local_dibao_standard_month", "income": "@income_per_capita_month"}}),
+        ),
+        (
+            Some("student_stage == primary and hukou_type == rural and nutrition_pilot_area"),
+            json!({"period": "year", "per": "student", "rate": "4", "count": "school_days"}),
+        ),
+        (
+            Some("tekun or (orphan and age < 18)"),
+            json!({"period": "month", "per": "person", "fixed": "1.5 * @urban_dibao_standard_month"}),
+        ),
+    ];
+    let rules: Vec<_> = (0..n)
+        .map(|i| {
+            let (when, amount) = &shapes[i % shapes.len()];
+            let mut r = json!({"id": format!("s.{i}"), "item": i.to_string(), "area": "a", "zh": "项", "en": "item", "target": "t",
+                               "content": "c", "content_en": "c", "payer": "p", "department": "d",
+                               "source": {"file": "s.txt", "item": i.to_string(), "lines": [1, 1], "quote": ["x"]}});
+            if let Some(w) = when { r["when"] = json!(w); }
+            if !amount.is_null() { r["amount"] = amount.clone(); }
+            r
+        })
+        .collect();
+    let files = vec![
+        SourceFile {
+            path: "s/region.toml".into(),
+            content: region,
+        },
+        SourceFile {
+            path: "s/rules.toml".into(),
+            content: json!({"rules": rules}),
+        },
+    ];
+    load(files).expect("synthetic catalog validates").catalog
+}
+
+fn household(members: usize) -> Household {
+    let templates = [
+        json!({"relation": "self", "age": 45, "hukou_local": true, "hukou_type": "rural", "student_stage": "none", "disability_certificate": false}),
+        json!({"relation": "spouse", "age": 43, "disability_certificate": true, "disability_grade": 2}),
+        json!({"relation": "child", "age": 13, "student_stage": "junior", "boarding": true}),
+        json!({"relation": "parent", "age": 82, "hukou_local": true}),
+        json!({"relation": "child", "age": 9, "student_stage": "primary", "school_days": 200}),
+        json!({"relation": "parent"}),
+    ];
+    let ms: Vec<_> = (0..members)
+        .map(|i| templates[i % templates.len()].clone())
+        .collect();
+    Household::from_json(&json!({"household": {"economic_hardship": true, "income_per_capita_month": "400", "local_dibao_standard_month": "650", "nutrition_pilot_area": true}, "members": ms})).unwrap()
+}
+
+/// Median nanoseconds of `f` over enough runs to take about `budget_ms`.
+fn median_ns(budget_ms: u128, mut f: impl FnMut()) -> f64 {
+    let t = Instant::now();
+    f();
+    let once = t.elapsed().as_nanos().max(1);
+    let runs = ((budget_ms * 1_000_000) / once).clamp(11, 20_001) as usize;
+    let mut samples = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f();
+        samples.push(t.elapsed().as_nanos() as f64);
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[runs / 2]
+}
+
+fn main() {
+    let date = Date::parse("2019-06-01").unwrap();
+    // `PROFILE=1`: a fixed number of runs of one case, for callgrind.
+    if std::env::var_os("PROFILE").is_some() {
+        let cat = synthetic(500);
+        let h = household(4);
+        for _ in 0..200 {
+            black_box(evaluate(&cat, &cat.regions[0], black_box(&h), date));
+        }
+        return;
+    }
+    let small = synthetic(500);
+    let large = synthetic(5000);
+    println!(
+        "{:<28} {:>8} {:>14} {:>14}",
+        "catalog", "members", "evaluate µs", "+questions µs"
+    );
+    let mut rows = Vec::new();
+    for (name, cat) in [
+        ("synthetic 500 rules", &small),
+        ("synthetic 5000 rules", &large),
+    ] {
+        let region = &cat.regions[0];
+        for m in [1, 4, 8] {
+            let h = household(m);
+            let e = median_ns(400, || {
+                black_box(evaluate(cat, region, black_box(&h), date));
+            });
+            let q = median_ns(400, || {
+                let r = evaluate(cat, region, &h, date);
+                black_box(questions(&r));
+            });
+            println!(
+                "{name:<28} {m:>8} {:>14.1} {:>14.1}",
+                e / 1000.0,
+                q / 1000.0
+            );
+            rows.push((name, m, e));
+        }
+    }
+    if let Ok(real) = estimator::catalog::embedded() {
+        for region in &real.regions {
+            let h = household(4);
+            let e = median_ns(200, || {
+                black_box(evaluate(real, region, &h, date));
+            });
+            println!(
+                "{:<28} {:>8} {:>14.1}",
+                format!(
+                    "real: {} ({} rules)",
+                    region.id,
+                    real.effective_rules(region).len()
+                ),
+                4,
+                e / 1000.0
+            );
+        }
+    }
+    // Linearity: cost per rule at 5000 vs 500 (4 members).
+    let per = |n: f64, name: &str| {
+        rows.iter()
+            .find(|r| r.0 == name && r.1 == 4)
+            .map(|r| r.2 / n)
+            .unwrap_or(0.0)
+    };
+    println!(
+        "ns per rule (4 members): 500 → {:.1}, 5000 → {:.1}",
+        per(500.0, "synthetic 500 rules"),
+        per(5000.0, "synthetic 5000 rules")
+    );
+}

@@ -3,6 +3,7 @@
 //! Three layers: [`domain`] (pure engine, native-tested), [`catalog`] (rule files →
 //! validated domain values, embedded at compile time) and `ui` (leptos, wasm only).
 
+pub mod api;
 pub mod catalog;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]

@@ -40,13 +40,21 @@ pub enum CatalogError {
     /// The same rule, area, parameter or region id twice.
     Duplicate { at: Location, id: String },
     /// A reference to an area, parameter, region, rule or fact that does not exist.
-    Unknown { at: Location, what: &'static str, name: String },
+    Unknown {
+        at: Location,
+        what: &'static str,
+        name: String,
+    },
     /// No citation, an empty quote list, or an impossible line range.
     Citation { at: Location, detail: String },
     /// An amount with no shape, two shapes, or an invalid period/per.
     Amount { at: Location, detail: String },
     /// Two tiers of one amount can hold for the same household.
-    OverlappingTiers { at: Location, first: String, second: String },
+    OverlappingTiers {
+        at: Location,
+        first: String,
+        second: String,
+    },
     /// A region folder without `region.toml`, or similar layout mistakes.
     Layout { at: Location, detail: String },
 }
@@ -73,7 +81,9 @@ impl fmt::Display for CatalogError {
         match self {
             CatalogError::Format { at, detail } => write!(f, "{at}: {detail}"),
             CatalogError::Condition { at, detail } => write!(f, "{at}: bad condition: {detail}"),
-            CatalogError::Decimal { at, got } => write!(f, "{at}: `{got}` is not a non-negative decimal"),
+            CatalogError::Decimal { at, got } => {
+                write!(f, "{at}: `{got}` is not a non-negative decimal")
+            }
             CatalogError::Date { at, got } => write!(f, "{at}: `{got}` is not a date (YYYY-MM-DD)"),
             CatalogError::Duplicate { at, id } => write!(f, "{at}: duplicate id `{id}`"),
             CatalogError::Unknown { at, what, name } => write!(f, "{at}: unknown {what} `{name}`"),

@@ -59,7 +59,11 @@ fn lex(s: &str) -> Result<Vec<Tok>, String> {
                 if word.is_empty() {
                     return Err(format!("`$` without a parameter name at {i}"));
                 }
-                out.push(if c == '$' { Tok::Param(word) } else { Tok::Ident(word) });
+                out.push(if c == '$' {
+                    Tok::Param(word)
+                } else {
+                    Tok::Ident(word)
+                });
                 i = j;
             }
             '0'..='9' | '-' => {
@@ -94,10 +98,19 @@ pub fn parse(src: &str, scope: Scope, params: ParamLookup) -> Result<Cond, Strin
     if toks.is_empty() {
         return Err("empty condition".into());
     }
-    let mut p = Parser { toks, pos: 0, params, scope, in_any_member: false };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        params,
+        scope,
+        in_any_member: false,
+    };
     let c = p.or()?;
     if p.pos != p.toks.len() {
-        return Err(format!("unexpected `{}` after a complete condition", p.show(p.pos)));
+        return Err(format!(
+            "unexpected `{}` after a complete condition",
+            p.show(p.pos)
+        ));
     }
     Ok(c)
 }
@@ -129,7 +142,11 @@ impl Parser<'_> {
             self.pos += 1;
             v.push(self.and()?);
         }
-        Ok(if v.len() == 1 { v.pop().expect("one") } else { Cond::Any(v) })
+        Ok(if v.len() == 1 {
+            v.pop().expect("one")
+        } else {
+            Cond::Any(v)
+        })
     }
     fn and(&mut self) -> Result<Cond, String> {
         let mut v = vec![self.unary()?];
@@ -137,7 +154,11 @@ impl Parser<'_> {
             self.pos += 1;
             v.push(self.unary()?);
         }
-        Ok(if v.len() == 1 { v.pop().expect("one") } else { Cond::All(v) })
+        Ok(if v.len() == 1 {
+            v.pop().expect("one")
+        } else {
+            Cond::All(v)
+        })
     }
     fn unary(&mut self) -> Result<Cond, String> {
         if self.peek_word("not") {
@@ -171,12 +192,20 @@ impl Parser<'_> {
     fn fact(&mut self) -> Result<FactId, String> {
         let name = match self.toks.get(self.pos) {
             Some(Tok::Ident(s)) => s.clone(),
-            _ => return Err(format!("expected a fact name, found `{}`", self.show(self.pos))),
+            _ => {
+                return Err(format!(
+                    "expected a fact name, found `{}`",
+                    self.show(self.pos)
+                ));
+            }
         };
         self.pos += 1;
         let id = fact_by_name(&name).ok_or_else(|| format!("unknown fact `{name}`"))?;
-        if id.info().scope == Scope::Member && self.scope == Scope::Household && !self.in_any_member {
-            return Err(format!("`{name}` is a member fact; in a household rule wrap it in any_member(…)"));
+        if id.info().scope == Scope::Member && self.scope == Scope::Household && !self.in_any_member
+        {
+            return Err(format!(
+                "`{name}` is a member fact; in a household rule wrap it in any_member(…)"
+            ));
         }
         Ok(id)
     }
@@ -193,7 +222,10 @@ impl Parser<'_> {
                     _ => return Err(format!("expected a choice of `{}`", info.name)),
                 };
                 self.pos += 1;
-                set.push(info.choice(&code).ok_or_else(|| format!("`{code}` is not a choice of `{}`", info.name))?);
+                set.push(
+                    info.choice(&code)
+                        .ok_or_else(|| format!("`{code}` is not a choice of `{}`", info.name))?,
+                );
                 match self.toks.get(self.pos) {
                     Some(Tok::Comma) => self.pos += 1,
                     Some(Tok::RBrack) => {
@@ -208,7 +240,10 @@ impl Parser<'_> {
         let Some(Tok::Op(op)) = self.toks.get(self.pos).cloned() else {
             return match info.kind {
                 Kind::Bool => Ok(Cond::Is(fact)),
-                _ => Err(format!("`{}` is not yes/no: compare it (`{} >= …`)", info.name, info.name)),
+                _ => Err(format!(
+                    "`{}` is not yes/no: compare it (`{} >= …`)",
+                    info.name, info.name
+                )),
             };
         };
         self.pos += 1;
@@ -216,20 +251,33 @@ impl Parser<'_> {
             Some(Tok::Num(n)) => Operand::Lit(self.number(fact, &n)?),
             Some(Tok::Param(p)) => {
                 if !matches!(info.kind, Kind::Money { .. } | Kind::Int { .. }) {
-                    return Err(format!("`{}` cannot be compared with a parameter", info.name));
+                    return Err(format!(
+                        "`{}` cannot be compared with a parameter",
+                        info.name
+                    ));
                 }
-                Operand::Param((self.params)(&p).ok_or_else(|| format!("unknown parameter `${p}`"))?)
+                Operand::Param(
+                    (self.params)(&p).ok_or_else(|| format!("unknown parameter `${p}`"))?,
+                )
             }
             Some(Tok::Ident(w)) => match (&info.kind, w.as_str()) {
                 (Kind::Bool, "true") => Operand::Lit(Value::Bool(true)),
                 (Kind::Bool, "false") => Operand::Lit(Value::Bool(false)),
-                (Kind::Choice { .. }, code) => Operand::Lit(Value::Choice(
-                    info.choice(code).ok_or_else(|| format!("`{code}` is not a choice of `{}`", info.name))?,
-                )),
+                (Kind::Choice { .. }, code) => {
+                    Operand::Lit(Value::Choice(info.choice(code).ok_or_else(|| {
+                        format!("`{code}` is not a choice of `{}`", info.name)
+                    })?))
+                }
                 (_, name) => {
-                    let other = fact_by_name(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
-                    if std::mem::discriminant(&other.info().kind) != std::mem::discriminant(&info.kind) {
-                        return Err(format!("`{}` and `{name}` are of different kinds", info.name));
+                    let other =
+                        fact_by_name(name).ok_or_else(|| format!("unknown fact `{name}`"))?;
+                    if std::mem::discriminant(&other.info().kind)
+                        != std::mem::discriminant(&info.kind)
+                    {
+                        return Err(format!(
+                            "`{}` and `{name}` are of different kinds",
+                            info.name
+                        ));
                     }
                     Operand::Fact(other)
                 }
@@ -237,8 +285,13 @@ impl Parser<'_> {
             _ => return Err(format!("expected a value after `{}`", op.symbol())),
         };
         self.pos += 1;
-        if matches!(info.kind, Kind::Choice { .. } | Kind::Bool) && !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            return Err(format!("`{}` can only be compared with == or !=", info.name));
+        if matches!(info.kind, Kind::Choice { .. } | Kind::Bool)
+            && !matches!(op, CmpOp::Eq | CmpOp::Ne)
+        {
+            return Err(format!(
+                "`{}` can only be compared with == or !=",
+                info.name
+            ));
         }
         Ok(Cond::Cmp { fact, op, rhs })
     }
@@ -249,7 +302,9 @@ impl Parser<'_> {
                 if d.fract() != Decimal::ZERO {
                     return Err(format!("`{}` is a whole number, not {n}", fact.info().name));
                 }
-                Ok(Value::Int(i64::try_from(d).map_err(|_| format!("`{n}` is too large"))?))
+                Ok(Value::Int(
+                    i64::try_from(d).map_err(|_| format!("`{n}` is too large"))?,
+                ))
             }
             Kind::Money { .. } => Ok(Value::Money(d)),
             _ => Err(format!("`{}` is not a number", fact.info().name)),
@@ -295,6 +350,11 @@ mod tests {
         }
         let e = parse("age >= 80", Scope::Household, &|_| None).unwrap_err();
         assert!(e.contains("any_member"), "{e}");
-        assert!(parse("any_member(age >= 80) and dibao", Scope::Household, &|_| None).is_ok());
+        assert!(
+            parse("any_member(age >= 80) and dibao", Scope::Household, &|_| {
+                None
+            })
+            .is_ok()
+        );
     }
 }

@@ -17,8 +17,8 @@ use crate::domain::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name};
 use crate::domain::household::Facts;
 use crate::domain::money::{Per, Period};
 use crate::domain::rule::{
-    Amount, Applicability, Area, Catalog, Citation, Document, Leaf, LeafKind, Param, ParamDef, Region, Rule, Text,
-    Tier, ValueRef,
+    Amount, Applicability, Area, Catalog, Citation, Document, Leaf, LeafKind, Param, ParamDef,
+    Region, Rule, Text, Tier, ValueRef,
 };
 use raw::*;
 use rust_decimal::Decimal;
@@ -53,11 +53,13 @@ pub struct Loaded {
 pub fn embedded() -> Result<&'static Catalog, &'static CatalogError> {
     static CAT: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
     CAT.get_or_init(|| {
-        let files: Vec<SourceFile> = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/rules.json")))
-            .map_err(|e| CatalogError::Layout {
-                at: loc("rules.json", None, ""),
-                detail: e.to_string(),
-            })?;
+        let files: Vec<SourceFile> =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/rules.json"))).map_err(
+                |e| CatalogError::Layout {
+                    at: loc("rules.json", None, ""),
+                    detail: e.to_string(),
+                },
+            )?;
         load(files).map(|l| l.catalog)
     })
     .as_ref()
@@ -112,7 +114,10 @@ pub fn load(mut files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
             });
         }
         if regions.iter().any(|r| r.id == region.id) {
-            return Err(CatalogError::Duplicate { at: loc(&f.path, None, "region.id"), id: region.id });
+            return Err(CatalogError::Duplicate {
+                at: loc(&f.path, None, "region.id"),
+                id: region.id,
+            });
         }
         regions.push(region);
     }
@@ -133,10 +138,17 @@ pub fn load(mut files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
         };
         let file: RawRulesFile = de(&f.content, &f.path, None)?;
         for (i, v) in file.rules.iter().enumerate() {
-            let hint = v.get("id").and_then(Json::as_str).map(str::to_string).unwrap_or(format!("#{i}"));
+            let hint = v
+                .get("id")
+                .and_then(Json::as_str)
+                .map(str::to_string)
+                .unwrap_or(format!("#{i}"));
             let raw: RawRule = de(v, &f.path, Some(&hint))?;
             if !ids.insert(raw.id.clone()) {
-                return Err(CatalogError::Duplicate { at: loc(&f.path, Some(&raw.id), "id"), id: raw.id });
+                return Err(CatalogError::Duplicate {
+                    at: loc(&f.path, Some(&raw.id), "id"),
+                    id: raw.id,
+                });
             }
             for ex in &raw.examples {
                 examples.push(ExampleRef {
@@ -165,20 +177,33 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
         valid_to: date(&d.valid_to, || loc(file, None, "document.valid_to"))?,
     };
     if document.valid_to < document.valid_from {
-        return Err(CatalogError::Date { at: loc(file, None, "document.valid_to"), got: d.valid_to.clone() });
+        return Err(CatalogError::Date {
+            at: loc(file, None, "document.valid_to"),
+            got: d.valid_to.clone(),
+        });
     }
     let mut areas: Vec<Area> = Vec::new();
     for (i, a) in raw.areas.into_iter().enumerate() {
         if areas.iter().any(|x| x.id == a.id) {
-            return Err(CatalogError::Duplicate { at: loc(file, None, &format!("areas[{i}].id")), id: a.id });
+            return Err(CatalogError::Duplicate {
+                at: loc(file, None, &format!("areas[{i}].id")),
+                id: a.id,
+            });
         }
-        areas.push(Area { id: a.id, name: Text::new(a.zh, a.en), items: a.items });
+        areas.push(Area {
+            id: a.id,
+            name: Text::new(a.zh, a.en),
+            items: a.items,
+        });
     }
     let mut params: Vec<Param> = Vec::new();
     for (i, p) in raw.params.into_iter().enumerate() {
         let at = |field: &str| loc(file, Some(&p.id), &format!("params[{i}].{field}"));
         if params.iter().any(|x| x.id == p.id) {
-            return Err(CatalogError::Duplicate { at: at("id"), id: p.id.clone() });
+            return Err(CatalogError::Duplicate {
+                at: at("id"),
+                id: p.id.clone(),
+            });
         }
         let def = match (&p.schedule, &p.scaled) {
             (Some(s), None) if !s.is_empty() => {
@@ -186,17 +211,25 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
                 for (j, e) in s.iter().enumerate() {
                     let d = date(&e.from, || at(&format!("schedule[{j}].from")))?;
                     if out.last().is_some_and(|(prev, _)| *prev >= d) {
-                        return Err(CatalogError::Date { at: at(&format!("schedule[{j}].from")), got: e.from.clone() });
+                        return Err(CatalogError::Date {
+                            at: at(&format!("schedule[{j}].from")),
+                            got: e.from.clone(),
+                        });
                     }
-                    out.push((d, decimal(&e.value, || at(&format!("schedule[{j}].value")))?));
+                    out.push((
+                        d,
+                        decimal(&e.value, || at(&format!("schedule[{j}].value")))?,
+                    ));
                 }
                 ParamDef::Schedule(out)
             }
             (None, Some(sc)) => {
-                let of = params.iter().position(|x| x.id == sc.of).ok_or_else(|| CatalogError::Unknown {
-                    at: at("scaled.of"),
-                    what: "parameter (declare it before)",
-                    name: sc.of.clone(),
+                let of = params.iter().position(|x| x.id == sc.of).ok_or_else(|| {
+                    CatalogError::Unknown {
+                        at: at("scaled.of"),
+                        what: "parameter (declare it before)",
+                        name: sc.of.clone(),
+                    }
                 })?;
                 ParamDef::Scaled {
                     factor: decimal(&sc.factor, || at("scaled.factor"))?,
@@ -215,10 +248,18 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
             Some(s) => Some(citation(s, file, &p.id, "source", &document)?),
             None if matches!(def, ParamDef::Scaled { .. }) => None,
             None => {
-                return Err(CatalogError::Citation { at: at("source"), detail: "a scheduled parameter needs a source".into() });
+                return Err(CatalogError::Citation {
+                    at: at("source"),
+                    detail: "a scheduled parameter needs a source".into(),
+                });
             }
         };
-        params.push(Param { id: p.id.clone(), label: Text::new(p.zh.clone(), p.en.clone()), def, citation });
+        params.push(Param {
+            id: p.id.clone(),
+            label: Text::new(p.zh.clone(), p.en.clone()),
+            def,
+            citation,
+        });
     }
     Ok(Region {
         id: raw.region.id,
@@ -231,50 +272,92 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
     })
 }
 
-fn citation(s: &RawSource, file: &str, rule: &str, field: &str, doc: &Document) -> Result<Citation, CatalogError> {
+fn citation(
+    s: &RawSource,
+    file: &str,
+    rule: &str,
+    field: &str,
+    doc: &Document,
+) -> Result<Citation, CatalogError> {
     let at = |f: &str| loc(file, Some(rule), &format!("{field}.{f}"));
     if s.file != doc.file {
         return Err(CatalogError::Citation {
             at: at("file"),
-            detail: format!("cites `{}` but the region's document is `{}`", s.file, doc.file),
+            detail: format!(
+                "cites `{}` but the region's document is `{}`",
+                s.file, doc.file
+            ),
         });
     }
     if s.lines[0] == 0 || s.lines[0] > s.lines[1] {
-        return Err(CatalogError::Citation { at: at("lines"), detail: format!("bad line range {:?}", s.lines) });
+        return Err(CatalogError::Citation {
+            at: at("lines"),
+            detail: format!("bad line range {:?}", s.lines),
+        });
     }
     if s.quote.is_empty() || s.quote.iter().any(|q| q.trim().is_empty()) {
-        return Err(CatalogError::Citation { at: at("quote"), detail: "quote the words the rule encodes".into() });
+        return Err(CatalogError::Citation {
+            at: at("quote"),
+            detail: "quote the words the rule encodes".into(),
+        });
     }
     if s.item.trim().is_empty() {
-        return Err(CatalogError::Citation { at: at("item"), detail: "item is empty".into() });
+        return Err(CatalogError::Citation {
+            at: at("item"),
+            detail: "item is empty".into(),
+        });
     }
-    Ok(Citation { file: s.file.clone(), item: s.item.clone(), lines: (s.lines[0], s.lines[1]), quotes: s.quote.clone() })
+    Ok(Citation {
+        file: s.file.clone(),
+        item: s.item.clone(),
+        lines: (s.lines[0], s.lines[1]),
+        quotes: s.quote.clone(),
+    })
 }
 
 fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError> {
     let id = raw.id.clone();
     let at = |field: &str| loc(file, Some(&id), field);
     if !region.areas.iter().any(|a| a.id == raw.area) {
-        return Err(CatalogError::Unknown { at: at("area"), what: "area", name: raw.area.clone() });
+        return Err(CatalogError::Unknown {
+            at: at("area"),
+            what: "area",
+            name: raw.area.clone(),
+        });
     }
     let scope = match raw.scope.as_deref() {
         None | Some("member") => Scope::Member,
         Some("household") => Scope::Household,
-        Some(other) => return Err(CatalogError::Format { at: at("scope"), detail: format!("`{other}`: use member or household") }),
+        Some(other) => {
+            return Err(CatalogError::Format {
+                at: at("scope"),
+                detail: format!("`{other}`: use member or household"),
+            });
+        }
     };
     let params = |name: &str| region.param_id(name);
     let when = match raw.when.as_deref() {
         None => Cond::True,
-        Some(src) => expr::parse(src, scope, &params).map_err(|detail| CatalogError::Condition { at: at("when"), detail })?,
+        Some(src) => {
+            expr::parse(src, scope, &params).map_err(|detail| CatalogError::Condition {
+                at: at("when"),
+                detail,
+            })?
+        }
     };
     let amount = match &raw.amount {
         None => Amount::InKind,
         Some(a) => amount(a, scope, region, &at)?,
     };
-    let source = raw.source.as_ref().ok_or_else(|| CatalogError::Citation { at: at("source"), detail: "missing".into() })?;
+    let source = raw.source.as_ref().ok_or_else(|| CatalogError::Citation {
+        at: at("source"),
+        detail: "missing".into(),
+    })?;
     let citation = citation(source, file, &id, "source", &region.document)?;
     let applicability = match raw.not_resident_facing {
-        Some(reason) => Applicability::NotResidentFacing { reason: Text::new(reason, raw.not_resident_facing_en.unwrap_or_default()) },
+        Some(reason) => Applicability::NotResidentFacing {
+            reason: Text::new(reason, raw.not_resident_facing_en.unwrap_or_default()),
+        },
         None => Applicability::Resident,
     };
     Ok(Rule {
@@ -288,7 +371,9 @@ fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError>
         amount,
         payer: Text::new(raw.payer, raw.payer_en),
         department: Text::new(raw.department, raw.department_en),
-        note: raw.note.map(|n| Text::new(n, raw.note_en.unwrap_or_default())),
+        note: raw
+            .note
+            .map(|n| Text::new(n, raw.note_en.unwrap_or_default())),
         applicability,
         citation,
         replaces: raw.replaces,
@@ -309,7 +394,12 @@ struct LeafFields<'a> {
     decided_by_en: &'a Option<String>,
 }
 
-fn amount(a: &RawAmount, scope: Scope, region: &Region, at: &dyn Fn(&str) -> Location) -> Result<Amount, CatalogError> {
+fn amount(
+    a: &RawAmount,
+    scope: Scope,
+    region: &Region,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<Amount, CatalogError> {
     let own = LeafFields {
         period: a.period.as_deref(),
         per: a.per.as_deref(),
@@ -324,13 +414,27 @@ fn amount(a: &RawAmount, scope: Scope, region: &Region, at: &dyn Fn(&str) -> Loc
         decided_by_en: &a.decided_by_en,
     };
     let Some(tiers) = &a.tiers else {
-        return Ok(Amount::Cash(leaf(&own, None, scope, region, &|f| at(&format!("amount.{f}")))?));
+        return Ok(Amount::Cash(leaf(&own, None, scope, region, &|f| {
+            at(&format!("amount.{f}"))
+        })?));
     };
-    if own.fixed.is_some() || own.range.is_some() || own.at_least.is_some() || own.up_to.is_some() || own.rate.is_some() || own.gap.is_some() {
-        return Err(CatalogError::Amount { at: at("amount"), detail: "give either tiers or one shape, not both".into() });
+    if own.fixed.is_some()
+        || own.range.is_some()
+        || own.at_least.is_some()
+        || own.up_to.is_some()
+        || own.rate.is_some()
+        || own.gap.is_some()
+    {
+        return Err(CatalogError::Amount {
+            at: at("amount"),
+            detail: "give either tiers or one shape, not both".into(),
+        });
     }
     if tiers.is_empty() {
-        return Err(CatalogError::Amount { at: at("amount.tiers"), detail: "no tiers".into() });
+        return Err(CatalogError::Amount {
+            at: at("amount.tiers"),
+            detail: "no tiers".into(),
+        });
     }
     let params = |name: &str| region.param_id(name);
     let mut out: Vec<Tier> = Vec::new();
@@ -346,14 +450,34 @@ fn amount(a: &RawAmount, scope: Scope, region: &Region, at: &dyn Fn(&str) -> Loc
             rate: &t.rate,
             count: &t.count,
             gap: &t.gap,
-            decided_by: if t.decided_by.is_some() { &t.decided_by } else { own.decided_by },
-            decided_by_en: if t.decided_by_en.is_some() { &t.decided_by_en } else { own.decided_by_en },
+            decided_by: if t.decided_by.is_some() {
+                &t.decided_by
+            } else {
+                own.decided_by
+            },
+            decided_by_en: if t.decided_by_en.is_some() {
+                &t.decided_by_en
+            } else {
+                own.decided_by_en
+            },
         };
-        let when = expr::parse(&t.when, scope, &params).map_err(|detail| CatalogError::Condition { at: tat("when"), detail })?;
-        let tier = Tier { label: Text::new(t.zh.clone(), t.en.clone()), when, leaf: leaf(&fields, Some(i), scope, region, &tat)? };
+        let when =
+            expr::parse(&t.when, scope, &params).map_err(|detail| CatalogError::Condition {
+                at: tat("when"),
+                detail,
+            })?;
+        let tier = Tier {
+            label: Text::new(t.zh.clone(), t.en.clone()),
+            when,
+            leaf: leaf(&fields, Some(i), scope, region, &tat)?,
+        };
         for prev in &out {
             if overlap(&prev.when, &tier.when, region) {
-                return Err(CatalogError::OverlappingTiers { at: tat("when"), first: prev.label.zh.clone(), second: tier.label.zh.clone() });
+                return Err(CatalogError::OverlappingTiers {
+                    at: tat("when"),
+                    first: prev.label.zh.clone(),
+                    second: tier.label.zh.clone(),
+                });
             }
         }
         out.push(tier);
@@ -361,42 +485,90 @@ fn amount(a: &RawAmount, scope: Scope, region: &Region, at: &dyn Fn(&str) -> Loc
     Ok(Amount::Tiers(out))
 }
 
-fn value_ref(s: &str, scope: Scope, region: &Region, at: &dyn Fn() -> Location) -> Result<ValueRef, CatalogError> {
+fn value_ref(
+    s: &str,
+    scope: Scope,
+    region: &Region,
+    at: &dyn Fn() -> Location,
+) -> Result<ValueRef, CatalogError> {
     // `1.5 * 1.1 * @fact`: constant factors times one reference.
     if s.contains('*') {
         let parts: Vec<&str> = s.split('*').map(str::trim).collect();
-        let (refs, nums): (Vec<&str>, Vec<&str>) = parts.iter().partition(|p| p.starts_with('$') || p.starts_with('@'));
+        let (refs, nums): (Vec<&str>, Vec<&str>) = parts
+            .iter()
+            .partition(|p| p.starts_with('$') || p.starts_with('@'));
         if refs.len() != 1 {
-            return Err(CatalogError::Amount { at: at(), detail: format!("`{s}`: a product needs exactly one $param or @fact") });
+            return Err(CatalogError::Amount {
+                at: at(),
+                detail: format!("`{s}`: a product needs exactly one $param or @fact"),
+            });
         }
         let mut k = Decimal::ONE;
         for n in nums {
             k *= decimal(n, at)?;
         }
-        return Ok(ValueRef::Scaled(k, Box::new(value_ref(refs[0], scope, region, at)?)));
+        return Ok(ValueRef::Scaled(
+            k,
+            Box::new(value_ref(refs[0], scope, region, at)?),
+        ));
     }
     if let Some(p) = s.strip_prefix('$') {
-        return region.param_id(p).map(ValueRef::Param).ok_or_else(|| CatalogError::Unknown { at: at(), what: "parameter", name: p.into() });
+        return region
+            .param_id(p)
+            .map(ValueRef::Param)
+            .ok_or_else(|| CatalogError::Unknown {
+                at: at(),
+                what: "parameter",
+                name: p.into(),
+            });
     }
     if let Some(f) = s.strip_prefix('@') {
-        let id = fact_by_name(f).ok_or_else(|| CatalogError::Unknown { at: at(), what: "fact", name: f.into() })?;
+        let id = fact_by_name(f).ok_or_else(|| CatalogError::Unknown {
+            at: at(),
+            what: "fact",
+            name: f.into(),
+        })?;
         let info = id.info();
-        if !matches!(info.kind, Kind::Money { .. } | Kind::Int { .. }) || (info.scope == Scope::Member && scope == Scope::Household) {
-            return Err(CatalogError::Amount { at: at(), detail: format!("`{f}` cannot be used as an amount here") });
+        if !matches!(info.kind, Kind::Money { .. } | Kind::Int { .. })
+            || (info.scope == Scope::Member && scope == Scope::Household)
+        {
+            return Err(CatalogError::Amount {
+                at: at(),
+                detail: format!("`{f}` cannot be used as an amount here"),
+            });
         }
         return Ok(ValueRef::Fact(id));
     }
     Ok(ValueRef::Lit(decimal(s, at)?))
 }
 
-fn leaf(f: &LeafFields, _tier: Option<usize>, scope: Scope, region: &Region, at: &dyn Fn(&str) -> Location) -> Result<Leaf, CatalogError> {
+fn leaf(
+    f: &LeafFields,
+    _tier: Option<usize>,
+    scope: Scope,
+    region: &Region,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<Leaf, CatalogError> {
     let v = |s: &str, field: &str| value_ref(s, scope, region, &|| at(field));
-    let shapes = [f.fixed.is_some(), f.range.is_some(), f.at_least.is_some(), f.up_to.is_some(), f.rate.is_some(), f.gap.is_some()];
+    let shapes = [
+        f.fixed.is_some(),
+        f.range.is_some(),
+        f.at_least.is_some(),
+        f.up_to.is_some(),
+        f.rate.is_some(),
+        f.gap.is_some(),
+    ];
     if shapes.iter().filter(|b| **b).count() != 1 {
-        return Err(CatalogError::Amount { at: at("fixed"), detail: "give exactly one of fixed, range, at_least, up_to, rate, gap".into() });
+        return Err(CatalogError::Amount {
+            at: at("fixed"),
+            detail: "give exactly one of fixed, range, at_least, up_to, rate, gap".into(),
+        });
     }
     if f.count.is_some() && f.rate.is_none() {
-        return Err(CatalogError::Amount { at: at("count"), detail: "`count` goes with `rate`".into() });
+        return Err(CatalogError::Amount {
+            at: at("count"),
+            detail: "`count` goes with `rate`".into(),
+        });
     }
     let kind = if let Some(x) = f.fixed {
         LeafKind::Fixed(v(x, "fixed")?)
@@ -405,7 +577,10 @@ fn leaf(f: &LeafFields, _tier: Option<usize>, scope: Scope, region: &Region, at:
         if let (ValueRef::Lit(x), ValueRef::Lit(y)) = (&min, &max)
             && x >= y
         {
-            return Err(CatalogError::Amount { at: at("range"), detail: "range min must be below max".into() });
+            return Err(CatalogError::Amount {
+                at: at("range"),
+                detail: "range min must be below max".into(),
+            });
         }
         LeafKind::Range { min, max }
     } else if let Some(x) = f.at_least {
@@ -413,25 +588,65 @@ fn leaf(f: &LeafFields, _tier: Option<usize>, scope: Scope, region: &Region, at:
     } else if let Some(x) = f.up_to {
         LeafKind::UpTo(v(x, "up_to")?)
     } else if let Some(x) = f.rate {
-        let c = f.count.as_deref().ok_or_else(|| CatalogError::Amount { at: at("count"), detail: "a rate needs `count` (a fact)".into() })?;
-        let count = fact_by_name(c).ok_or_else(|| CatalogError::Unknown { at: at("count"), what: "fact", name: c.into() })?;
+        let c = f.count.as_deref().ok_or_else(|| CatalogError::Amount {
+            at: at("count"),
+            detail: "a rate needs `count` (a fact)".into(),
+        })?;
+        let count = fact_by_name(c).ok_or_else(|| CatalogError::Unknown {
+            at: at("count"),
+            what: "fact",
+            name: c.into(),
+        })?;
         if !matches!(count.info().kind, Kind::Int { .. }) {
-            return Err(CatalogError::Amount { at: at("count"), detail: format!("`{c}` is not a count") });
+            return Err(CatalogError::Amount {
+                at: at("count"),
+                detail: format!("`{c}` is not a count"),
+            });
         }
-        LeafKind::Rate { rate: v(x, "rate")?, count }
+        LeafKind::Rate {
+            rate: v(x, "rate")?,
+            count,
+        }
     } else if let Some(g) = f.gap {
-        LeafKind::Gap { standard: v(&g.standard, "gap.standard")?, income: v(&g.income, "gap.income")?, times_household: g.times_household }
+        LeafKind::Gap {
+            standard: v(&g.standard, "gap.standard")?,
+            income: v(&g.income, "gap.income")?,
+            times_household: g.times_household,
+        }
     } else {
         unreachable!("exactly one shape was checked above")
     };
-    let period = f.period.ok_or_else(|| CatalogError::Amount { at: at("period"), detail: "missing period".into() })?;
-    let period = Period::parse(period).ok_or_else(|| CatalogError::Amount { at: at("period"), detail: format!("`{period}`: use day, month, year or once") })?;
-    let per = f.per.ok_or_else(|| CatalogError::Amount { at: at("per"), detail: "missing per".into() })?;
-    let per = Per::parse(per).ok_or_else(|| CatalogError::Amount { at: at("per"), detail: format!("`{per}`: use person, student or household") })?;
+    let period = f.period.ok_or_else(|| CatalogError::Amount {
+        at: at("period"),
+        detail: "missing period".into(),
+    })?;
+    let period = Period::parse(period).ok_or_else(|| CatalogError::Amount {
+        at: at("period"),
+        detail: format!("`{period}`: use day, month, year or once"),
+    })?;
+    let per = f.per.ok_or_else(|| CatalogError::Amount {
+        at: at("per"),
+        detail: "missing per".into(),
+    })?;
+    let per = Per::parse(per).ok_or_else(|| CatalogError::Amount {
+        at: at("per"),
+        detail: format!("`{per}`: use person, student or household"),
+    })?;
     if matches!(kind, LeafKind::Range { .. }) && f.decided_by.is_none() {
-        return Err(CatalogError::Amount { at: at("decided_by"), detail: "a range must say who sets the exact figure".into() });
+        return Err(CatalogError::Amount {
+            at: at("decided_by"),
+            detail: "a range must say who sets the exact figure".into(),
+        });
     }
-    Ok(Leaf { kind, period, per, decided_by: f.decided_by.as_ref().map(|z| Text::new(z.clone(), f.decided_by_en.clone().unwrap_or_default())) })
+    Ok(Leaf {
+        kind,
+        period,
+        per,
+        decided_by: f
+            .decided_by
+            .as_ref()
+            .map(|z| Text::new(z.clone(), f.decided_by_en.clone().unwrap_or_default())),
+    })
 }
 
 /// Whether some household meets both conditions: tries every combination of the
@@ -450,11 +665,13 @@ fn overlap(a: &Cond, b: &Cond, region: &Region) -> bool {
         let mut vals: Vec<Option<Value>> = vec![None];
         match &info.kind {
             Kind::Bool => vals.extend([Some(Value::Bool(true)), Some(Value::Bool(false))]),
-            Kind::Choice { choices } => vals.extend((0..choices.len()).map(|i| Some(Value::Choice(i as u8)))),
+            Kind::Choice { choices } => {
+                vals.extend((0..choices.len()).map(|i| Some(Value::Choice(i as u8))))
+            }
             Kind::Int { min, max, .. } => {
                 let mut ts = Vec::new();
-                a.thresholds(*f, &params, &mut ts);
-                b.thresholds(*f, &params, &mut ts);
+                a.thresholds(*f, &params, &|_| None, &mut ts);
+                b.thresholds(*f, &params, &|_| None, &mut ts);
                 let mut ns: Vec<i64> = vec![*min, *max];
                 for t in ts {
                     if let Ok(t) = i64::try_from(t.trunc()) {
@@ -468,8 +685,8 @@ fn overlap(a: &Cond, b: &Cond, region: &Region) -> bool {
             }
             Kind::Money { .. } => {
                 let mut ts = Vec::new();
-                a.thresholds(*f, &params, &mut ts);
-                b.thresholds(*f, &params, &mut ts);
+                a.thresholds(*f, &params, &|_| None, &mut ts);
+                b.thresholds(*f, &params, &|_| None, &mut ts);
                 let step = Decimal::new(1, 2);
                 let mut ns = vec![Decimal::ZERO];
                 for t in ts {
@@ -482,7 +699,11 @@ fn overlap(a: &Cond, b: &Cond, region: &Region) -> bool {
         }
         domains.push((*f, vals));
     }
-    let combos: usize = domains.iter().map(|(_, v)| v.len()).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
+    let combos: usize = domains
+        .iter()
+        .map(|(_, v)| v.len())
+        .try_fold(1usize, |acc, n| acc.checked_mul(n))
+        .unwrap_or(usize::MAX);
     if combos > 20_000 {
         return false;
     }
@@ -497,7 +718,12 @@ fn overlap(a: &Cond, b: &Cond, region: &Region) -> bool {
             }
         }
         let members = [member];
-        let ctx = Ctx { member: Some(&members[0]), household: &household, members: &members, params: &params };
+        let ctx = Ctx {
+            member: Some(&members[0]),
+            household: &household,
+            members: &members,
+            params: &params,
+        };
         if a.eval(&ctx, &mut Vec::new()) == Tri::Yes && b.eval(&ctx, &mut Vec::new()) == Tri::Yes {
             return true;
         }
@@ -523,15 +749,25 @@ fn check_tree(c: &Catalog) -> Result<(), CatalogError> {
         if let Some(p) = &r.parent
             && c.region(p).is_none()
         {
-            return Err(CatalogError::Unknown { at: loc(&file, None, "region.parent"), what: "region", name: p.clone() });
+            return Err(CatalogError::Unknown {
+                at: loc(&file, None, "region.parent"),
+                what: "region",
+                name: p.clone(),
+            });
         }
         let chain = c.chain(r);
         if chain.len() > 8 || chain.iter().skip(1).any(|x| x.id == r.id) {
-            return Err(CatalogError::Layout { at: loc(&file, None, "region.parent"), detail: "parent chain loops".into() });
+            return Err(CatalogError::Layout {
+                at: loc(&file, None, "region.parent"),
+                detail: "parent chain loops".into(),
+            });
         }
         for rule in &r.rules {
             for rep in &rule.replaces {
-                if !chain[1..].iter().any(|anc| anc.rules.iter().any(|x| &x.id == rep)) {
+                if !chain[1..]
+                    .iter()
+                    .any(|anc| anc.rules.iter().any(|x| &x.id == rep))
+                {
                     return Err(CatalogError::Unknown {
                         at: loc(&file, Some(&rule.id), "replaces"),
                         what: "rule of a parent region",

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 pub struct RawRegionFile {
     pub region: RawRegion,
     pub document: RawDocument,
+    #[serde(default)]
     pub areas: Vec<RawArea>,
     #[serde(default)]
     pub params: Vec<RawParam>,

@@ -4,7 +4,7 @@
 //! whatever they can without it. While evaluating we collect exactly the unanswered
 //! facts that could still change the result — those are the questions worth asking.
 
-use super::facts::{FactId, Kind, Scope, Value};
+use super::facts::{FactId, Kind, Value};
 use super::household::Facts;
 use super::money::fmt_yuan;
 use rust_decimal::Decimal;
@@ -23,7 +23,11 @@ impl Tri {
     fn from_bool(b: bool) -> Tri {
         if b { Tri::Yes } else { Tri::No }
     }
-    pub fn not(self) -> Tri {
+}
+
+impl std::ops::Not for Tri {
+    type Output = Tri;
+    fn not(self) -> Tri {
         match self {
             Tri::Yes => Tri::No,
             Tri::No => Tri::Yes,
@@ -88,9 +92,16 @@ pub enum Cond {
     Not(Box<Cond>),
     /// A yes/no fact is answered "yes".
     Is(FactId),
-    Cmp { fact: FactId, op: CmpOp, rhs: Operand },
+    Cmp {
+        fact: FactId,
+        op: CmpOp,
+        rhs: Operand,
+    },
     /// A choice fact is one of these choices.
-    In { fact: FactId, set: Vec<u8> },
+    In {
+        fact: FactId,
+        set: Vec<u8>,
+    },
     /// Some member of the household meets the inner condition (household-scope rules).
     AnyMember(Box<Cond>),
 }
@@ -107,11 +118,13 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A fact's answer. Input parsing keeps member facts out of the household's table
+    /// and vice versa, so one table answers each fact and no scope lookup is needed.
+    #[inline]
     pub fn fact(&self, id: FactId) -> Option<Value> {
-        match id.info().scope {
-            Scope::Member => self.member.and_then(|m| m.get(id)),
-            Scope::Household => self.household.get(id),
-        }
+        self.household
+            .get(id)
+            .or_else(|| self.member.and_then(|m| m.get(id)))
     }
     fn operand(&self, o: &Operand, missing: &mut Vec<FactId>) -> Option<Value> {
         match o {
@@ -133,8 +146,11 @@ impl Ctx<'_> {
     }
 }
 
+#[inline]
 fn compare(a: Value, b: Value) -> Option<std::cmp::Ordering> {
     match (a, b) {
+        // Ages and counts compare as integers: Decimal comparison costs ten times more.
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(&y)),
         (Value::Choice(x), Value::Choice(y)) => Some(x.cmp(&y)),
         _ => Some(a.number()?.cmp(&b.number()?)),
@@ -176,7 +192,7 @@ impl Cond {
                 }
                 acc
             }
-            Cond::Not(c) => c.eval(ctx, missing).not(),
+            Cond::Not(c) => !c.eval(ctx, missing),
             Cond::Is(f) => match ctx.fact(*f) {
                 Some(Value::Bool(b)) => Tri::from_bool(b),
                 Some(_) => Tri::No,
@@ -192,7 +208,9 @@ impl Cond {
                 }
                 let r = ctx.operand(rhs, missing);
                 match (l, r) {
-                    (Some(l), Some(r)) => compare(l, r).map_or(Tri::No, |o| Tri::from_bool(op.holds(o))),
+                    (Some(l), Some(r)) => {
+                        compare(l, r).map_or(Tri::No, |o| Tri::from_bool(op.holds(o)))
+                    }
                     _ => Tri::Unknown,
                 }
             }
@@ -248,14 +266,24 @@ impl Cond {
     }
 
     /// Numeric thresholds this condition compares `fact` against (for near misses).
-    pub fn thresholds(&self, fact: FactId, params: &[Option<Decimal>], out: &mut Vec<Decimal>) {
+    /// `other` gives the current value of a fact on the right-hand side (`income <
+    /// local_dibao_standard_month` has the standard's value as its threshold).
+    pub fn thresholds(
+        &self,
+        fact: FactId,
+        params: &[Option<Decimal>],
+        other: &dyn Fn(FactId) -> Option<Value>,
+        out: &mut Vec<Decimal>,
+    ) {
         match self {
-            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.thresholds(fact, params, out)),
-            Cond::Not(c) | Cond::AnyMember(c) => c.thresholds(fact, params, out),
+            Cond::All(cs) | Cond::Any(cs) => cs
+                .iter()
+                .for_each(|c| c.thresholds(fact, params, other, out)),
+            Cond::Not(c) | Cond::AnyMember(c) => c.thresholds(fact, params, other, out),
             Cond::Cmp { fact: f, rhs, .. } if *f == fact => match rhs {
                 Operand::Lit(v) => out.extend(v.number()),
                 Operand::Param(p) => out.extend(params.get(p.0 as usize).copied().flatten()),
-                Operand::Fact(_) => {}
+                Operand::Fact(g) => out.extend(other(*g).and_then(Value::number)),
             },
             _ => {}
         }
@@ -309,16 +337,25 @@ fn explain_at(
         }
         Cond::Any(cs) => {
             line("满足以下任一项：".into(), "Any one of:".into());
-            cs.iter().for_each(|c| explain_at(c, ctx, pl, depth + 1, out));
+            cs.iter()
+                .for_each(|c| explain_at(c, ctx, pl, depth + 1, out));
         }
         Cond::Not(inner) => {
             let (zh, en) = atom_text(inner, pl);
             line(format!("不是：{zh}"), format!("Not: {en}"));
         }
         Cond::AnyMember(inner) => {
-            line("家庭中有成员：".into(), "Some member of the household:".into());
+            line(
+                "家庭中有成员：".into(),
+                "Some member of the household:".into(),
+            );
             let (zh, en) = atom_text(inner, pl);
-            out.push(Reason { depth: depth + 1, status, zh, en });
+            out.push(Reason {
+                depth: depth + 1,
+                status,
+                zh,
+                en,
+            });
         }
         _ => {
             let (zh, en) = atom_text(c, pl);
@@ -336,12 +373,21 @@ pub fn atom_text(c: &Cond, pl: &dyn Fn(ParamId) -> (String, String)) -> (String,
             let names = |zh: bool| match &info.kind {
                 Kind::Choice { choices } => set
                     .iter()
-                    .map(|&i| if zh { choices[i as usize].zh } else { choices[i as usize].en })
+                    .map(|&i| {
+                        if zh {
+                            choices[i as usize].zh
+                        } else {
+                            choices[i as usize].en
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(if zh { "或" } else { " or " }),
                 _ => String::new(),
             };
-            (format!("{}：{}", info.zh, names(true)), format!("{}: {}", info.en, names(false)))
+            (
+                format!("{}：{}", info.zh, names(true)),
+                format!("{}: {}", info.en, names(false)),
+            )
         }
         Cond::Cmp { fact, op, rhs } => {
             let info = fact.info();
@@ -357,11 +403,23 @@ pub fn atom_text(c: &Cond, pl: &dyn Fn(ParamId) -> (String, String)) -> (String,
         }
         Cond::True => ("面向全体城乡居民".into(), "Open to all residents".into()),
         Cond::All(cs) | Cond::Any(cs) => {
-            let sep = if matches!(c, Cond::All(_)) { ("且", " and ") } else { ("或", " or ") };
+            let sep = if matches!(c, Cond::All(_)) {
+                ("且", " and ")
+            } else {
+                ("或", " or ")
+            };
             let parts: Vec<_> = cs.iter().map(|c| atom_text(c, pl)).collect();
             (
-                parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>().join(sep.0),
-                parts.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(sep.1),
+                parts
+                    .iter()
+                    .map(|p| p.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(sep.0),
+                parts
+                    .iter()
+                    .map(|p| p.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join(sep.1),
             )
         }
         Cond::AnyMember(inner) => {
@@ -375,20 +433,35 @@ pub fn atom_text(c: &Cond, pl: &dyn Fn(ParamId) -> (String, String)) -> (String,
 pub fn value_text(fact: FactId, v: Value) -> (String, String) {
     let info = fact.info();
     match (&info.kind, v) {
-        (Kind::Int { unit_zh, unit_en, .. }, Value::Int(i)) => {
-            (format!("{i} {unit_zh}").trim().to_string(), format!("{i} {unit_en}").trim().to_string())
+        (
+            Kind::Int {
+                unit_zh, unit_en, ..
+            },
+            Value::Int(i),
+        ) => (
+            format!("{i} {unit_zh}").trim().to_string(),
+            format!("{i} {unit_en}").trim().to_string(),
+        ),
+        (Kind::Money { .. }, Value::Money(m)) => {
+            (format!("{} 元", fmt_yuan(m)), format!("¥{}", fmt_yuan(m)))
         }
-        (Kind::Money { .. }, Value::Money(m)) => (format!("{} 元", fmt_yuan(m)), format!("¥{}", fmt_yuan(m))),
         (Kind::Choice { choices }, Value::Choice(c)) => match choices.get(c as usize) {
             Some(ch) => (ch.zh.into(), ch.en.into()),
             None => ("?".into(), "?".into()),
         },
-        (_, Value::Bool(b)) => (if b { "是" } else { "否" }.into(), if b { "yes" } else { "no" }.into()),
+        (_, Value::Bool(b)) => (
+            if b { "是" } else { "否" }.into(),
+            if b { "yes" } else { "no" }.into(),
+        ),
         (_, v) => (format!("{v:?}"), format!("{v:?}")),
     }
 }
 
-fn operand_text(fact: FactId, o: &Operand, pl: &dyn Fn(ParamId) -> (String, String)) -> (String, String) {
+fn operand_text(
+    fact: FactId,
+    o: &Operand,
+    pl: &dyn Fn(ParamId) -> (String, String),
+) -> (String, String) {
     match o {
         Operand::Lit(v) => value_text(fact, *v),
         Operand::Fact(f) => (f.info().zh.into(), f.info().en.into()),

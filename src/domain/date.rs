@@ -100,7 +100,13 @@ mod tests {
     #[test]
     fn unix_days_round_trip_known_dates() {
         assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1).unwrap());
-        assert_eq!(Date::from_unix_days(18_321), Date::new(2020, 2, 29).unwrap());
-        assert_eq!(Date::from_unix_days(20_782), Date::new(2026, 11, 25).unwrap());
+        assert_eq!(
+            Date::from_unix_days(18_321),
+            Date::new(2020, 2, 29).unwrap()
+        );
+        assert_eq!(
+            Date::from_unix_days(20_782),
+            Date::new(2026, 11, 25).unwrap()
+        );
     }
 }

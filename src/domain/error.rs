@@ -18,9 +18,16 @@ pub enum InputError {
     /// A computed fact (e.g. `household_size`) was given as input.
     Derived { path: String },
     /// The JSON type does not fit the fact.
-    WrongType { path: String, expected: &'static str },
+    WrongType {
+        path: String,
+        expected: &'static str,
+    },
     /// A choice code that the fact does not allow.
-    UnknownChoice { path: String, got: String, allowed: String },
+    UnknownChoice {
+        path: String,
+        got: String,
+        allowed: String,
+    },
     /// A number outside the fact's bounds (negative income, age 200 …).
     OutOfRange { path: String, detail: String },
     /// `members` is missing or empty.
@@ -53,14 +60,20 @@ impl InputError {
             InputError::UnknownFact { path } => format!("{path}：未知的项目"),
             InputError::WrongScope { path, belongs } => format!(
                 "{path}：该项属于{}",
-                if *belongs == Scope::Member { "家庭成员" } else { "家庭" }
+                if *belongs == Scope::Member {
+                    "家庭成员"
+                } else {
+                    "家庭"
+                }
             ),
             InputError::Derived { path } => format!("{path}：该项自动计算，不能填写"),
             InputError::WrongType { path, .. } => format!("{path}：类型不正确"),
             InputError::UnknownChoice { path, got, .. } => format!("{path}：不接受的选项“{got}”"),
             InputError::OutOfRange { path, detail } => format!("{path}：超出范围（{detail}）"),
             InputError::NoMembers => "至少需要一位家庭成员".into(),
-            InputError::TooManyMembers { count } => format!("家庭成员最多 30 人（收到 {count} 人）"),
+            InputError::TooManyMembers { count } => {
+                format!("家庭成员最多 30 人（收到 {count} 人）")
+            }
         }
     }
 }

@@ -22,10 +22,29 @@ pub struct CashOut {
     pub per: Per,
     /// Index of the tier that applies, for tiered amounts.
     pub tier: Option<usize>,
-    /// Yearly equivalent (monthly × 12, yearly as is); `None` for one-off and per-day.
-    pub yearly: Option<MoneyRange>,
-    /// One-off amount, for `Period::Once`.
-    pub once: Option<MoneyRange>,
+    /// A rate over a yearly count (days at school): `stated` is already a yearly figure.
+    pub over_count: bool,
+}
+
+impl CashOut {
+    /// Yearly equivalent (monthly × 12, yearly as is, a rate over days in the year);
+    /// `None` for one-off and per-day amounts and until the amount is known.
+    pub fn yearly(&self) -> Option<MoneyRange> {
+        let s = self.stated?;
+        match self.period.per_year() {
+            Some(k) => Some(s.scale(k)),
+            None if self.over_count => Some(s),
+            None => None,
+        }
+    }
+    /// The one-off amount, for `Period::Once`.
+    pub fn once(&self) -> Option<MoneyRange> {
+        if self.period == Period::Once {
+            self.stated
+        } else {
+            None
+        }
+    }
 }
 
 /// The result of one rule for one member (or for the household).
@@ -37,8 +56,9 @@ pub struct Outcome<'c> {
     pub member: Option<usize>,
     /// Eligible (yes), not eligible (no) or undetermined (unknown).
     pub status: Tri,
-    /// Unanswered facts that could still decide the status or the amount.
-    pub missing: Vec<FactId>,
+    /// Unanswered facts that could still decide the status or the amount, as a range
+    /// of [`Report::missing_pool`] (one shared buffer: no allocation per outcome).
+    pub missing: (u32, u32),
     /// `None` for services in kind.
     pub cash: Option<CashOut>,
 }
@@ -79,34 +99,38 @@ impl Totals {
             (Tri::Yes, None) => self.in_kind += 1,
             (Tri::Yes, Some(c)) => {
                 self.cash += 1;
-                if let Some(y) = c.yearly {
-                    self.yearly = self.yearly.add(y);
+                let (y, x) = (c.yearly(), c.once());
+                if let Some(y) = y {
+                    self.yearly = self.yearly + y;
                 }
-                if let Some(x) = c.once {
-                    self.once = self.once.add(x);
+                if let Some(x) = x {
+                    self.once = self.once + x;
                 }
-                if c.yearly.is_none() && c.once.is_none() {
+                if y.is_none() && x.is_none() {
                     self.cash_pending += 1;
                 }
             }
             (Tri::Unknown, Some(c)) => {
-                if let Some(y) = c.yearly {
-                    self.possible_yearly = self.possible_yearly.add(y);
+                if let Some(y) = c.yearly() {
+                    self.possible_yearly = self.possible_yearly + y;
                 }
             }
             _ => {}
         }
     }
+}
 
+impl std::ops::Add for Totals {
+    type Output = Totals;
     /// Field-wise sum.
-    pub fn add(self, o: Totals) -> Totals {
+    fn add(self, o: Totals) -> Totals {
         Totals {
-            yearly: self.yearly.add(o.yearly),
-            once: self.once.add(o.once),
+            yearly: self.yearly + o.yearly,
+            once: self.once + o.once,
             cash_pending: self.cash_pending + o.cash_pending,
             cash: self.cash + o.cash,
             in_kind: self.in_kind + o.in_kind,
-            possible_yearly: self.possible_yearly.add(o.possible_yearly),
+            possible_yearly: self.possible_yearly + o.possible_yearly,
         }
     }
 }
@@ -128,36 +152,63 @@ pub struct Report<'c> {
     pub total: Totals,
     /// Rules kept for the count but with no resident-facing side.
     pub not_resident_facing: Vec<&'c Rule>,
+    /// Storage of every outcome's missing facts.
+    pub missing_pool: Vec<FactId>,
+}
+
+impl Report<'_> {
+    /// The unanswered facts that could still decide an outcome.
+    pub fn missing(&self, o: &Outcome) -> &[FactId] {
+        self.missing_pool
+            .get(o.missing.0 as usize..o.missing.1 as usize)
+            .unwrap_or(&[])
+    }
 }
 
 /// Evaluates every rule in force in `region` for `household` on `date`.
-pub fn evaluate<'c>(catalog: &'c Catalog, region: &'c Region, household: &Household, date: Date) -> Report<'c> {
+pub fn evaluate<'c>(
+    catalog: &'c Catalog,
+    region: &'c Region,
+    household: &Household,
+    date: Date,
+) -> Report<'c> {
     let hh = household.household_facts();
     let chain = catalog.chain(region);
-    let params: Vec<(&str, Vec<Option<Decimal>>)> =
-        chain.iter().map(|r| (r.id.as_str(), r.params_at(date))).collect();
-    let mut outcomes = Vec::new();
+    let params: Vec<(&Region, Vec<Option<Decimal>>)> =
+        chain.iter().map(|r| (*r, r.params_at(date))).collect();
+    let rules = catalog.effective_rules(region);
+    let mut outcomes = Vec::with_capacity(rules.len() * household.members.len());
     let mut not_resident_facing = Vec::new();
-    let mut scratch = Vec::new();
-    for (reg, rule) in catalog.effective_rules(region) {
+    let mut pool = Vec::new();
+    for (reg, rule) in rules {
         if let Applicability::NotResidentFacing { .. } = rule.applicability {
             not_resident_facing.push(rule);
             continue;
         }
         let p = params
             .iter()
-            .find(|(id, _)| *id == reg.id)
+            .find(|(r, _)| std::ptr::eq(*r, reg))
             .map(|(_, v)| v.as_slice())
             .unwrap_or(&[]);
         match rule.scope {
             Scope::Household => {
-                let ctx = Ctx { member: None, household: &hh, members: &household.members, params: p };
-                outcomes.push(outcome(reg, rule, None, &ctx, &mut scratch));
+                let ctx = Ctx {
+                    member: None,
+                    household: &hh,
+                    members: &household.members,
+                    params: p,
+                };
+                outcomes.push(outcome(reg, rule, None, &ctx, &mut pool));
             }
             Scope::Member => {
                 for (i, m) in household.members.iter().enumerate() {
-                    let ctx = Ctx { member: Some(m), household: &hh, members: &household.members, params: p };
-                    outcomes.push(outcome(reg, rule, Some(i), &ctx, &mut scratch));
+                    let ctx = Ctx {
+                        member: Some(m),
+                        household: &hh,
+                        members: &household.members,
+                        params: p,
+                    };
+                    outcomes.push(outcome(reg, rule, Some(i), &ctx, &mut pool));
                 }
             }
         }
@@ -170,19 +221,62 @@ pub fn evaluate<'c>(catalog: &'c Catalog, region: &'c Region, household: &Househ
             None => household_rules.add_outcome(o),
         }
     }
-    let total = members.iter().fold(household_rules, |acc, t| acc.add(*t));
-    let dated = chain.into_iter().filter(|r| date > r.document.valid_to).collect();
-    Report { region, date, dated, outcomes, members, household_rules, total, not_resident_facing }
+    let total = members.iter().fold(household_rules, |acc, t| acc + *t);
+    let dated = chain
+        .into_iter()
+        .filter(|r| date > r.document.valid_to)
+        .collect();
+    Report {
+        region,
+        date,
+        dated,
+        outcomes,
+        members,
+        household_rules,
+        total,
+        not_resident_facing,
+        missing_pool: pool,
+    }
 }
 
-fn outcome<'c>(reg: &'c Region, rule: &'c Rule, member: Option<usize>, ctx: &Ctx, scratch: &mut Vec<FactId>) -> Outcome<'c> {
-    scratch.clear();
-    let status = rule.when.eval(ctx, scratch);
-    let cash = if status == Tri::No { None } else { cash(&rule.amount, ctx, scratch) };
-    let cash = if status == Tri::No && rule.has_cash() { cash_shape(&rule.amount) } else { cash };
-    scratch.sort_unstable();
-    scratch.dedup();
-    Outcome { region: reg, rule, member, status, missing: scratch.clone(), cash }
+fn outcome<'c>(
+    reg: &'c Region,
+    rule: &'c Rule,
+    member: Option<usize>,
+    ctx: &Ctx,
+    pool: &mut Vec<FactId>,
+) -> Outcome<'c> {
+    let start = pool.len();
+    let status = rule.when.eval(ctx, pool);
+    let cash = if status == Tri::No {
+        if rule.has_cash() {
+            cash_shape(&rule.amount)
+        } else {
+            None
+        }
+    } else {
+        cash(&rule.amount, ctx, pool)
+    };
+    let mine = &mut pool[start..];
+    if mine.len() > 1 {
+        mine.sort_unstable();
+        let mut w = 1;
+        for r in 1..mine.len() {
+            if mine[r] != mine[w - 1] {
+                mine[w] = mine[r];
+                w += 1;
+            }
+        }
+        pool.truncate(start + w);
+    }
+    Outcome {
+        region: reg,
+        rule,
+        member,
+        status,
+        missing: (start as u32, pool.len() as u32),
+        cash,
+    }
 }
 
 /// The cash shape without computing (for outcomes that are not met).
@@ -192,7 +286,13 @@ fn cash_shape(a: &Amount) -> Option<CashOut> {
         Amount::Cash(l) => l,
         Amount::Tiers(t) => &t.first()?.leaf,
     };
-    Some(CashOut { stated: None, period: leaf.period, per: leaf.per, tier: None, yearly: None, once: None })
+    Some(CashOut {
+        stated: None,
+        period: leaf.period,
+        per: leaf.per,
+        tier: None,
+        over_count: matches!(leaf.kind, LeafKind::Rate { .. }),
+    })
 }
 
 fn cash(a: &Amount, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<CashOut> {
@@ -204,28 +304,27 @@ fn cash(a: &Amount, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<CashOut> {
             // amount is the hull of every tier still possible.
             let mut possible: Option<CashOut> = None;
             for (i, t) in tiers.iter().enumerate() {
-                match t.when.eval(ctx, missing) {
-                    Tri::Yes if possible.is_none() => return Some(leaf_out(&t.leaf, Some(i), ctx, missing)),
-                    Tri::No => {}
+                let st = t.when.eval(ctx, missing);
+                match st {
+                    Tri::No => continue,
+                    Tri::Yes if possible.is_none() => {
+                        return Some(leaf_out(&t.leaf, Some(i), ctx, missing));
+                    }
                     _ => {
-                        let mut sub = Vec::new();
-                        let o = leaf_out(&t.leaf, Some(i), ctx, &mut sub);
-                        missing.extend(sub);
+                        let o = leaf_out(&t.leaf, Some(i), ctx, missing);
                         possible = Some(match possible {
                             None => CashOut { tier: None, ..o },
                             Some(p) => hull(p, o),
                         });
-                        if t.when.eval(ctx, &mut Vec::new()) == Tri::Yes {
+                        if st == Tri::Yes {
                             break;
                         }
                     }
                 }
             }
-            possible.or_else(|| {
-                // No tier applies although the rule does: the document gives no amount
-                // for this case; keep the shape with no figure.
-                cash_shape(a)
-            })
+            // No tier applies although the rule does: the document gives no amount for
+            // this case; keep the shape with no figure.
+            possible.or_else(|| cash_shape(a))
         }
     }
 }
@@ -236,12 +335,15 @@ fn hull(a: CashOut, b: CashOut) -> CashOut {
         _ => None,
     };
     CashOut {
-        stated: if a.period == b.period { h(a.stated, b.stated) } else { None },
+        stated: if a.period == b.period && a.over_count == b.over_count {
+            h(a.stated, b.stated)
+        } else {
+            None
+        },
         period: a.period,
         per: a.per,
         tier: None,
-        yearly: h(a.yearly, b.yearly),
-        once: h(a.once, b.once),
+        over_count: a.over_count,
     }
 }
 
@@ -263,18 +365,30 @@ fn value(v: &ValueRef, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<Decimal> 
 fn leaf_out(leaf: &Leaf, tier: Option<usize>, ctx: &Ctx, missing: &mut Vec<FactId>) -> CashOut {
     let stated = match &leaf.kind {
         LeafKind::Fixed(v) => value(v, ctx, missing).map(MoneyRange::exact),
-        LeafKind::Range { min, max } => match (value(min, ctx, missing), value(max, ctx, missing)) {
-            (Some(a), Some(b)) => Some(MoneyRange { min: a.min(b), max: Some(a.max(b)) }),
-            _ => None,
-        },
+        LeafKind::Range { min, max } => {
+            match (value(min, ctx, missing), value(max, ctx, missing)) {
+                (Some(a), Some(b)) => Some(MoneyRange {
+                    min: a.min(b),
+                    max: Some(a.max(b)),
+                }),
+                _ => None,
+            }
+        }
         LeafKind::AtLeast(v) => value(v, ctx, missing).map(|m| MoneyRange { min: m, max: None }),
-        LeafKind::UpTo(v) => value(v, ctx, missing).map(|m| MoneyRange { min: Decimal::ZERO, max: Some(m) }),
+        LeafKind::UpTo(v) => value(v, ctx, missing).map(|m| MoneyRange {
+            min: Decimal::ZERO,
+            max: Some(m),
+        }),
         LeafKind::Rate { rate, count } => {
             let r = value(rate, ctx, missing);
             let n = value(&ValueRef::Fact(*count), ctx, missing);
             r.zip(n).map(|(r, n)| MoneyRange::exact(r * n))
         }
-        LeafKind::Gap { standard, income, times_household } => {
+        LeafKind::Gap {
+            standard,
+            income,
+            times_household,
+        } => {
             let s = value(standard, ctx, missing);
             let i = value(income, ctx, missing);
             let n = if *times_household {
@@ -283,19 +397,20 @@ fn leaf_out(leaf: &Leaf, tier: Option<usize>, ctx: &Ctx, missing: &mut Vec<FactI
                 Some(Decimal::ONE)
             };
             match (s, i, n) {
-                (Some(s), Some(i), Some(n)) => Some(MoneyRange::exact((s - i).max(Decimal::ZERO) * n)),
+                (Some(s), Some(i), Some(n)) => {
+                    Some(MoneyRange::exact((s - i).max(Decimal::ZERO) * n))
+                }
                 _ => None,
             }
         }
     };
-    let yearly = match (stated, leaf.period.per_year()) {
-        (Some(s), Some(k)) => Some(s.scale(k)),
-        // A rate over a count (days at school in a year) is already a yearly figure.
-        (Some(s), None) if matches!(leaf.kind, LeafKind::Rate { .. }) => Some(s),
-        _ => None,
-    };
-    let once = if leaf.period == Period::Once { stated } else { None };
-    CashOut { stated, period: leaf.period, per: leaf.per, tier, yearly, once }
+    CashOut {
+        stated,
+        period: leaf.period,
+        per: leaf.per,
+        tier,
+        over_count: matches!(leaf.kind, LeafKind::Rate { .. }),
+    }
 }
 
 /// An unanswered fact worth asking, and what hangs on it.
@@ -319,21 +434,31 @@ pub fn questions(report: &Report) -> Vec<Question> {
         let at_stake = o
             .cash
             .as_ref()
-            .and_then(|c| c.yearly.or(c.once))
+            .and_then(|c| c.yearly().or(c.once()))
             .map(|r| r.max.unwrap_or(r.min))
             .unwrap_or(Decimal::ZERO);
-        for &f in &o.missing {
+        for &f in report.missing(o) {
             let info = f.info();
             if info.is_derived() {
                 continue;
             }
-            let member = if info.scope == Scope::Member { o.member } else { None };
+            let member = if info.scope == Scope::Member {
+                o.member
+            } else {
+                None
+            };
             match qs.iter_mut().find(|q| q.fact == f && q.member == member) {
                 Some(q) => {
                     q.rules += 1;
                     q.amount += at_stake;
                 }
-                None => qs.push(Question { fact: f, name: info.name, member, rules: 1, amount: at_stake }),
+                None => qs.push(Question {
+                    fact: f,
+                    name: info.name,
+                    member,
+                    rules: 1,
+                    amount: at_stake,
+                }),
             }
         }
     }
@@ -388,7 +513,12 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
             let Some(cur) = holder.get(f) else { continue };
             let Some(cur_n) = cur.number() else { continue };
             let mut ts = Vec::new();
-            o.rule.when.thresholds(f, &params, &mut ts);
+            let member = o.member.map(|i| &household.members[i]);
+            let other = |g: FactId| match g.info().scope {
+                Scope::Member => member.and_then(|m| m.get(g)),
+                Scope::Household => hh.get(g),
+            };
+            o.rule.when.thresholds(f, &params, &other, &mut ts);
             let (step, is_int) = match info.kind {
                 Kind::Int { .. } => (Decimal::ONE, true),
                 _ => (Decimal::new(1, 2), false),
@@ -396,7 +526,9 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
             for t in ts {
                 for cand in [t - step, t, t + step] {
                     let delta = (cand - cur_n).abs();
-                    if delta.is_zero() || (f == age && (cand < cur_n || cand - cur_n > Decimal::from(AGE_HORIZON))) {
+                    if delta.is_zero()
+                        || (f == age && (cand < cur_n || cand - cur_n > Decimal::from(AGE_HORIZON)))
+                    {
                         continue;
                     }
                     let to = if is_int {
@@ -414,7 +546,12 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
                     changed.set(f, Some(to));
                     let met = match info.scope {
                         Scope::Member => o.rule.when.eval(
-                            &Ctx { member: Some(&changed), household: &hh, members: &household.members, params: &params },
+                            &Ctx {
+                                member: Some(&changed),
+                                household: &hh,
+                                members: &household.members,
+                                params: &params,
+                            },
                             &mut Vec::new(),
                         ),
                         Scope::Household => o.rule.when.eval(
@@ -428,7 +565,15 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
                         ),
                     };
                     if met == Tri::Yes && best.as_ref().is_none_or(|(d, _)| delta < *d) {
-                        best = Some((delta, NearMiss { outcome: idx, fact: f, from: cur, to }));
+                        best = Some((
+                            delta,
+                            NearMiss {
+                                outcome: idx,
+                                fact: f,
+                                from: cur,
+                                to,
+                            },
+                        ));
                     }
                 }
             }
@@ -444,9 +589,15 @@ pub fn near_miss_text(n: &NearMiss) -> Text {
     let (to_zh, to_en) = value_text(n.fact, n.to);
     let up = matches!((n.from.number(), n.to.number()), (Some(a), Some(b)) if b > a);
     let mut t = if up {
-        Text::new(format!("{}达到 {}", info.zh, to_zh), format!("{} reaches {}", info.en, to_en))
+        Text::new(
+            format!("{}达到 {}", info.zh, to_zh),
+            format!("{} reaches {}", info.en, to_en),
+        )
     } else {
-        Text::new(format!("{}降至 {}", info.zh, to_zh), format!("{} falls to {}", info.en, to_en))
+        Text::new(
+            format!("{}降至 {}", info.zh, to_zh),
+            format!("{} falls to {}", info.en, to_en),
+        )
     };
     if n.fact == well_known::age()
         && let (Value::Int(a), Value::Int(b)) = (n.from, n.to)
@@ -477,44 +628,94 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     let label = |p: ParamId| param_text(o.region, p, &params);
     let mut reasons = Vec::new();
     explain_cond(&o.rule.when, &ctx, &label, &mut reasons);
-    let computation = o.cash.as_ref().and_then(|c| computation(o.rule, c, &ctx, &params, o.region));
-    Explanation { reasons, computation }
+    let computation = o
+        .cash
+        .as_ref()
+        .and_then(|c| computation(o.rule, c, &ctx, &params, o.region));
+    Explanation {
+        reasons,
+        computation,
+    }
 }
 
 fn param_text(region: &Region, p: ParamId, params: &[Option<Decimal>]) -> (String, String) {
     let def = &region.params[p.0 as usize];
     match params.get(p.0 as usize).copied().flatten() {
-        Some(v) => (format!("{}（{} 元）", def.label.zh, fmt_yuan(v)), format!("{} (¥{})", def.label.en, fmt_yuan(v))),
+        Some(v) => (
+            format!("{}（{} 元）", def.label.zh, fmt_yuan(v)),
+            format!("{} (¥{})", def.label.en, fmt_yuan(v)),
+        ),
         None => (def.label.zh.clone(), def.label.en.clone()),
     }
 }
 
-fn value_ref_text(v: &ValueRef, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> (String, String) {
+fn value_ref_text(
+    v: &ValueRef,
+    ctx: &Ctx,
+    params: &[Option<Decimal>],
+    region: &Region,
+) -> (String, String) {
     match v {
         ValueRef::Lit(d) => (format!("{} 元", fmt_yuan(*d)), format!("¥{}", fmt_yuan(*d))),
         ValueRef::Param(p) => param_text(region, *p, params),
         ValueRef::Fact(f) => match ctx.fact(*f) {
             Some(x) => {
                 let (z, e) = value_text(*f, x);
-                (format!("{}（{}）", f.info().zh, z), format!("{} ({})", f.info().en, e))
+                (
+                    format!("{}（{}）", f.info().zh, z),
+                    format!("{} ({})", f.info().en, e),
+                )
             }
-            None => (format!("{}（未填）", f.info().zh), format!("{} (not given)", f.info().en)),
+            None => (
+                format!("{}（未填）", f.info().zh),
+                format!("{} (not given)", f.info().en),
+            ),
         },
         ValueRef::Scaled(k, inner) => {
             let (z, e) = value_ref_text(inner, ctx, params, region);
-            (format!("{} × {z}", k.normalize()), format!("{} × {e}", k.normalize()))
+            (
+                format!("{} × {z}", k.normalize()),
+                format!("{} × {e}", k.normalize()),
+            )
         }
     }
 }
 
-fn computation(rule: &Rule, c: &CashOut, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> Option<Text> {
+fn computation(
+    rule: &Rule,
+    c: &CashOut,
+    ctx: &Ctx,
+    params: &[Option<Decimal>],
+    region: &Region,
+) -> Option<Text> {
     let (leaf, tier_label) = match (&rule.amount, c.tier) {
         (Amount::Cash(l), _) => (l, None),
         (Amount::Tiers(ts), Some(i)) => (&ts.get(i)?.leaf, Some(&ts[i].label)),
         (Amount::Tiers(ts), None) => {
-            let zh: Vec<_> = ts.iter().map(|t| format!("{}：{}", t.label.zh, leaf_text(&t.leaf, ctx, params, region).0)).collect();
-            let en: Vec<_> = ts.iter().map(|t| format!("{}: {}", t.label.en, leaf_text(&t.leaf, ctx, params, region).1)).collect();
-            return Some(Text::new(format!("分档：{}", zh.join("；")), format!("Tiers: {}", en.join("; "))));
+            let zh: Vec<_> = ts
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}：{}",
+                        t.label.zh,
+                        leaf_text(&t.leaf, ctx, params, region).0
+                    )
+                })
+                .collect();
+            let en: Vec<_> = ts
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}: {}",
+                        t.label.en,
+                        leaf_text(&t.leaf, ctx, params, region).1
+                    )
+                })
+                .collect();
+            return Some(Text::new(
+                format!("分档：{}", zh.join("；")),
+                format!("Tiers: {}", en.join("; ")),
+            ));
         }
         (Amount::InKind, _) => return None,
     };
@@ -524,10 +725,15 @@ fn computation(rule: &Rule, c: &CashOut, ctx: &Ctx, params: &[Option<Decimal>], 
         en = format!("{}: {}", l.en, en);
     }
     if let Some(s) = c.stated {
-        zh.push_str(&format!(" = {}{} {} 元", leaf.per.zh(), leaf.period.zh(), s));
+        zh.push_str(&format!(
+            " = {}{} {} 元",
+            leaf.per.zh(),
+            leaf.period.zh(),
+            s
+        ));
         en.push_str(&format!(" = ¥{} {} {}", s, leaf.per.en(), leaf.period.en()));
     }
-    if let (Some(y), Period::Month) = (c.yearly, leaf.period) {
+    if let (Some(y), Period::Month) = (c.yearly(), leaf.period) {
         zh.push_str(&format!("；折合每年 {y} 元"));
         en.push_str(&format!("; ¥{y} a year"));
     }
@@ -538,9 +744,17 @@ fn computation(rule: &Rule, c: &CashOut, ctx: &Ctx, params: &[Option<Decimal>], 
     Some(Text::new(zh, en))
 }
 
-fn leaf_text(leaf: &Leaf, ctx: &Ctx, params: &[Option<Decimal>], region: &Region) -> (String, String) {
+fn leaf_text(
+    leaf: &Leaf,
+    ctx: &Ctx,
+    params: &[Option<Decimal>],
+    region: &Region,
+) -> (String, String) {
     let v = |x: &ValueRef| value_ref_text(x, ctx, params, region);
-    let (p_zh, p_en) = (format!("{}{}", leaf.per.zh(), leaf.period.zh()), format!("{} {}", leaf.per.en(), leaf.period.en()));
+    let (p_zh, p_en) = (
+        format!("{}{}", leaf.per.zh(), leaf.period.zh()),
+        format!("{} {}", leaf.per.en(), leaf.period.en()),
+    );
     match &leaf.kind {
         LeafKind::Fixed(x) => {
             let (z, e) = v(x);
@@ -563,14 +777,21 @@ fn leaf_text(leaf: &Leaf, ctx: &Ctx, params: &[Option<Decimal>], region: &Region
             let (cz, ce) = v(&ValueRef::Fact(*count));
             (format!("{z}/天 × {cz}"), format!("{e} a day × {ce}"))
         }
-        LeafKind::Gap { standard, income, times_household } => {
+        LeafKind::Gap {
+            standard,
+            income,
+            times_household,
+        } => {
             let ((sz, se), (iz, ie)) = (v(standard), v(income));
             let (nz, ne) = if *times_household {
                 v(&ValueRef::Fact(well_known::household_size()))
             } else {
                 ("1".into(), "1".into())
             };
-            (format!("（{sz} − {iz}）× {nz}，{p_zh}"), format!("({se} − {ie}) × {ne}, {p_en}"))
+            (
+                format!("（{sz} − {iz}）× {nz}，{p_zh}"),
+                format!("({se} − {ie}) × {ne}, {p_en}"),
+            )
         }
     }
 }

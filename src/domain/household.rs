@@ -23,6 +23,7 @@ impl Default for Facts {
 }
 
 impl Facts {
+    #[inline]
     pub fn get(&self, id: FactId) -> Option<Value> {
         self.0.get(id.index()).copied().flatten()
     }
@@ -193,11 +194,17 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
             Value::Money(d.ok_or_else(|| wrong("an amount of yuan as a string, e.g. \"850.50\""))?)
         }
         Kind::Choice { choices } => {
-            let code = raw.as_str().ok_or_else(|| wrong("one of the listed codes"))?;
+            let code = raw
+                .as_str()
+                .ok_or_else(|| wrong("one of the listed codes"))?;
             let i = info.choice(code).ok_or_else(|| InputError::UnknownChoice {
                 path: path.to_string(),
                 got: code.chars().take(40).collect(),
-                allowed: choices.iter().map(|c| c.code).collect::<Vec<_>>().join(", "),
+                allowed: choices
+                    .iter()
+                    .map(|c| c.code)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })?;
             Value::Choice(i)
         }
@@ -230,20 +237,41 @@ mod tests {
             (json!({"members": [{"age": 200}]}), "members[0].age"),
             (json!({"members": [{"age": -1}]}), "members[0].age"),
             (json!({"members": [{"age": "old"}]}), "members[0].age"),
-            (json!({"members": [{}, {"hukou_type": "mars"}]}), "members[1].hukou_type"),
+            (
+                json!({"members": [{}, {"hukou_type": "mars"}]}),
+                "members[1].hukou_type",
+            ),
             (json!({"members": [{"dibao": true}]}), "members[0].dibao"),
-            (json!({"members": [{"shoe_size": 42}]}), "members[0].shoe_size"),
-            (json!({"household": {"income_per_capita_month": -5}, "members": [{}]}), "household.income_per_capita_month"),
-            (json!({"household": {"income_per_capita_month": 3.5}, "members": [{}]}), "household.income_per_capita_month"),
-            (json!({"household": {"household_size": 3}, "members": [{}]}), "household.household_size"),
+            (
+                json!({"members": [{"shoe_size": 42}]}),
+                "members[0].shoe_size",
+            ),
+            (
+                json!({"household": {"income_per_capita_month": -5}, "members": [{}]}),
+                "household.income_per_capita_month",
+            ),
+            (
+                json!({"household": {"income_per_capita_month": 3.5}, "members": [{}]}),
+                "household.income_per_capita_month",
+            ),
+            (
+                json!({"household": {"household_size": 3}, "members": [{}]}),
+                "household.household_size",
+            ),
         ];
         for (input, path) in cases {
             let err = Household::from_json(&input).unwrap_err();
             assert!(err.to_string().contains(path), "{err} should name {path}");
         }
-        assert!(matches!(Household::from_json(&json!({"members": []})), Err(InputError::NoMembers)));
+        assert!(matches!(
+            Household::from_json(&json!({"members": []})),
+            Err(InputError::NoMembers)
+        ));
         let many = json!({"members": vec![json!({}); 31]});
-        assert!(matches!(Household::from_json(&many), Err(InputError::TooManyMembers { count: 31 })));
+        assert!(matches!(
+            Household::from_json(&many),
+            Err(InputError::TooManyMembers { count: 31 })
+        ));
         assert!(Household::from_json_str("{\"members\": [").is_err());
     }
 }

@@ -112,13 +112,19 @@ pub enum ValueRef {
 pub enum LeafKind {
     Fixed(ValueRef),
     /// A range whose exact figure is set locally (`decided_by` says who).
-    Range { min: ValueRef, max: ValueRef },
+    Range {
+        min: ValueRef,
+        max: ValueRef,
+    },
     /// 不少于: at least.
     AtLeast(ValueRef),
     /// 不超过 / 最高: at most.
     UpTo(ValueRef),
     /// `rate ×` a count the resident knows (e.g. days at school).
-    Rate { rate: ValueRef, count: FactId },
+    Rate {
+        rate: ValueRef,
+        count: FactId,
+    },
     /// (standard − income per person) × household size, never below zero (低保 top-up).
     Gap {
         standard: ValueRef,
@@ -161,7 +167,9 @@ pub enum Applicability {
     Resident,
     /// A duty of government or of employers with no resident-facing entitlement;
     /// kept so the item count matches the source.
-    NotResidentFacing { reason: Text },
+    NotResidentFacing {
+        reason: Text,
+    },
 }
 
 /// One item of a source list, encoded.
@@ -267,9 +275,11 @@ impl Region {
                     .find(|(from, _)| *from <= date)
                     .or(s.first())
                     .map(|(_, v)| *v),
-                ParamDef::Scaled { factor, of, .. } => {
-                    vals.get(of.0 as usize).copied().flatten().map(|b| b * factor)
-                }
+                ParamDef::Scaled { factor, of, .. } => vals
+                    .get(of.0 as usize)
+                    .copied()
+                    .flatten()
+                    .map(|b| b * factor),
             };
             vals.push(v);
         }

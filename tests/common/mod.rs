@@ -12,7 +12,22 @@ pub fn root() -> PathBuf {
 pub fn rule_files() -> Vec<SourceFile> {
     let mut out = Vec::new();
     walk(&root().join("rules"), &mut out);
+    if let Some(only) = regions_filter() {
+        out.retain(|f| {
+            f.path
+                .split('/')
+                .next()
+                .is_some_and(|d| only.contains(&d.to_string()))
+        });
+    }
     out
+}
+
+/// `RULES_REGIONS=a,b`: limit to those region folders (same filter as build.rs).
+pub fn regions_filter() -> Option<Vec<String>> {
+    std::env::var("RULES_REGIONS")
+        .ok()
+        .map(|s| s.split(',').map(|x| x.trim().to_string()).collect())
 }
 
 fn walk(dir: &Path, out: &mut Vec<SourceFile>) {

@@ -1,0 +1,2 @@
+//! The leptos UI (wasm only).
+pub fn mount() {}
