@@ -3,6 +3,9 @@
 //! Run with `cargo bench --bench evaluate`; prints medians (no timing is asserted:
 //! speed is reported, not unit-tested).
 
+// Native only: under wasm32 (clippy --all-targets) main is empty.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
 use estimator::catalog::{SourceFile, load};
 use estimator::domain::{Catalog, Date, Household, evaluate, questions};
 use serde_json::json;
@@ -103,6 +106,10 @@ fn median_ns(budget_ms: u128, mut f: impl FnMut()) -> f64 {
     samples[runs / 2]
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let date = Date::parse("2019-06-01").unwrap();
     // `PROFILE=1`: a fixed number of runs of one case, for callgrind.

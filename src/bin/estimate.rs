@@ -2,282 +2,294 @@
 //! (schema `benefit-estimate/1`) or, with `--format table`, as a readable summary.
 //! Bad input prints a clear message and exits non-zero; it never panics.
 
-use estimator::api::{self, ApiError};
-use estimator::domain::Date;
-use serde_json::Value;
-use std::io::Read;
-use std::process::ExitCode;
+// The CLI is native; under wasm32 (clippy --all-targets) it compiles to nothing.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] <household.json | ->
-       estimate --regions
-The household JSON format is documented in the README.";
-
-struct Args {
-    region: Option<String>,
-    date: Option<String>,
-    table: bool,
-    en: bool,
-    file: Option<String>,
-    list: bool,
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut a = Args {
-        region: None,
-        date: None,
-        table: false,
-        en: false,
-        file: None,
-        list: false,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--region" => a.region = Some(val("--region")?),
-            "--date" => a.date = Some(val("--date")?),
-            "--format" => match val("--format")?.as_str() {
-                "json" => a.table = false,
-                "table" => a.table = true,
-                other => return Err(format!("--format: `{other}` is not json or table")),
-            },
-            "--lang" => match val("--lang")?.as_str() {
-                "zh" => a.en = false,
-                "en" => a.en = true,
-                other => return Err(format!("--lang: `{other}` is not zh or en")),
-            },
-            "--regions" => a.list = true,
-            "-h" | "--help" => return Err(String::new()),
-            f if a.file.is_none() && (f == "-" || !f.starts_with('-')) => {
-                a.file = Some(f.to_string())
-            }
-            other => return Err(format!("unexpected argument `{other}`")),
-        }
-    }
-    Ok(a)
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use estimator::api::{self, ApiError};
+    use estimator::domain::Date;
+    use serde_json::Value;
+    use std::io::Read;
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("error: {e}");
+    const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] <household.json | ->
+           estimate --regions
+    The household JSON format is documented in the README.";
+
+    struct Args {
+        region: Option<String>,
+        date: Option<String>,
+        table: bool,
+        en: bool,
+        file: Option<String>,
+        list: bool,
+    }
+
+    fn parse_args() -> Result<Args, String> {
+        let mut a = Args {
+            region: None,
+            date: None,
+            table: false,
+            en: false,
+            file: None,
+            list: false,
+        };
+        let mut it = std::env::args().skip(1);
+        while let Some(arg) = it.next() {
+            let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "--region" => a.region = Some(val("--region")?),
+                "--date" => a.date = Some(val("--date")?),
+                "--format" => match val("--format")?.as_str() {
+                    "json" => a.table = false,
+                    "table" => a.table = true,
+                    other => return Err(format!("--format: `{other}` is not json or table")),
+                },
+                "--lang" => match val("--lang")?.as_str() {
+                    "zh" => a.en = false,
+                    "en" => a.en = true,
+                    other => return Err(format!("--lang: `{other}` is not zh or en")),
+                },
+                "--regions" => a.list = true,
+                "-h" | "--help" => return Err(String::new()),
+                f if a.file.is_none() && (f == "-" || !f.starts_with('-')) => {
+                    a.file = Some(f.to_string())
+                }
+                other => return Err(format!("unexpected argument `{other}`")),
             }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
         }
-    };
-    let catalog = match estimator::catalog::embedded() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: the embedded rules are invalid: {e}");
-            return ExitCode::from(3);
-        }
-    };
-    if args.list {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&api::regions_json(catalog)).expect("serialisable")
-        );
-        return ExitCode::SUCCESS;
+        Ok(a)
     }
-    let Some(file) = args.file else {
-        eprintln!("error: no household file given\n{USAGE}");
-        return ExitCode::from(2);
-    };
-    let mut input = String::new();
-    let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut input).map(|_| ())
-    } else {
-        std::fs::read_to_string(&file).map(|s| input = s)
-    };
-    if let Err(e) = read {
-        eprintln!("error: cannot read {file}: {e}");
-        return ExitCode::from(2);
-    }
-    let mut v: Value = match serde_json::from_str(&input) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("error: {file}: not valid JSON: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
-        o.insert("date".into(), Value::String(d.clone()));
-    }
-    let out = api::parse_request(&v, args.region.as_deref(), catalog)
-        .map(|req| api::estimate(catalog, &req, Date::today()));
-    match out {
-        Ok(out) if args.table => {
-            print!("{}", table(&out, args.en));
-            ExitCode::SUCCESS
-        }
-        Ok(out) => {
+
+    pub fn main() -> ExitCode {
+        let args = match parse_args() {
+            Ok(a) => a,
+            Err(e) => {
+                if !e.is_empty() {
+                    eprintln!("error: {e}");
+                }
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        let catalog = match estimator::catalog::embedded() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: the embedded rules are invalid: {e}");
+                return ExitCode::from(3);
+            }
+        };
+        if args.list {
             println!(
                 "{}",
-                serde_json::to_string_pretty(&out).expect("serialisable")
+                serde_json::to_string_pretty(&api::regions_json(catalog)).expect("serialisable")
             );
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
-        Err(e) => {
-            report_error(&file, &e);
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn report_error(file: &str, e: &ApiError) {
-    eprintln!("error: {file}: {e}");
-}
-
-fn s<'a>(v: &'a Value, path: &[&str]) -> &'a str {
-    let mut cur = v;
-    for p in path {
-        cur = &cur[*p];
-    }
-    cur.as_str().unwrap_or("")
-}
-
-fn money(v: &Value) -> String {
-    match (v["min"].as_str(), v["max"].as_str()) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("≥{a}"),
-        _ => "?".into(),
-    }
-}
-
-/// A readable summary of an estimate (the JSON stays the contract; this is for people).
-fn table(out: &Value, en: bool) -> String {
-    let l = if en { "en" } else { "zh" };
-    let mut t = String::new();
-    t += &format!(
-        "{} — {}\n",
-        s(out, &["region", "name", l]),
-        s(out, &["date"])
-    );
-    for d in out["documents"].as_array().into_iter().flatten() {
-        let dated = if d["dated"].as_bool() == Some(true) {
-            if en {
-                "  [dated: the standard's period has ended; its last amounts are used]"
-            } else {
-                "  【标准已过期限，按其最后标准估算】"
-            }
-        } else {
-            ""
+        let Some(file) = args.file else {
+            eprintln!("error: no household file given\n{USAGE}");
+            return ExitCode::from(2);
         };
-        t += &format!(
-            "  {} ({}–{}){dated}\n",
-            s(d, &["title"]),
-            s(d, &["valid_from"]),
-            s(d, &["valid_to"])
-        );
+        let mut input = String::new();
+        let read = if file == "-" {
+            std::io::stdin().read_to_string(&mut input).map(|_| ())
+        } else {
+            std::fs::read_to_string(&file).map(|s| input = s)
+        };
+        if let Err(e) = read {
+            eprintln!("error: cannot read {file}: {e}");
+            return ExitCode::from(2);
+        }
+        let mut v: Value = match serde_json::from_str(&input) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: {file}: not valid JSON: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
+            o.insert("date".into(), Value::String(d.clone()));
+        }
+        let out = api::parse_request(&v, args.region.as_deref(), catalog)
+            .map(|req| api::estimate(catalog, &req, Date::today()));
+        match out {
+            Ok(out) if args.table => {
+                print!("{}", table(&out, args.en));
+                ExitCode::SUCCESS
+            }
+            Ok(out) => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&out).expect("serialisable")
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                report_error(&file, &e);
+                ExitCode::from(1)
+            }
+        }
     }
-    let tot = &out["totals"]["household"];
-    t += &format!(
-        "\n{}: {} / {}, {} {}\n",
-        if en { "Cash per year" } else { "每年现金" },
-        money(&tot["yearly"]),
-        if en { "year" } else { "年" },
-        tot["in_kind"],
-        if en { "services in kind" } else { "项服务" }
-    );
-    let results = out["results"].as_array().cloned().unwrap_or_default();
-    for (title, status) in [
-        (if en { "Eligible" } else { "可享受" }, "yes"),
-        (
-            if en {
-                "Needs answers"
+
+    fn report_error(file: &str, e: &ApiError) {
+        eprintln!("error: {file}: {e}");
+    }
+
+    fn s<'a>(v: &'a Value, path: &[&str]) -> &'a str {
+        let mut cur = v;
+        for p in path {
+            cur = &cur[*p];
+        }
+        cur.as_str().unwrap_or("")
+    }
+
+    fn money(v: &Value) -> String {
+        match (v["min"].as_str(), v["max"].as_str()) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (Some(a), None) => format!("≥{a}"),
+            _ => "?".into(),
+        }
+    }
+
+    /// A readable summary of an estimate (the JSON stays the contract; this is for people).
+    fn table(out: &Value, en: bool) -> String {
+        let l = if en { "en" } else { "zh" };
+        let mut t = String::new();
+        t += &format!(
+            "{} — {}\n",
+            s(out, &["region", "name", l]),
+            s(out, &["date"])
+        );
+        for d in out["documents"].as_array().into_iter().flatten() {
+            let dated = if d["dated"].as_bool() == Some(true) {
+                if en {
+                    "  [dated: the standard's period has ended; its last amounts are used]"
+                } else {
+                    "  【标准已过期限，按其最后标准估算】"
+                }
             } else {
-                "需补充信息"
-            },
-            "unknown",
-        ),
-    ] {
-        t += &format!("\n## {title}\n");
-        for r in results
-            .iter()
-            .filter(|r| r["status"] == status && r["universal"] != true)
-        {
-            let who = r["member"]
-                .as_u64()
-                .map(|m| format!("#{}", m + 1))
-                .unwrap_or_else(|| {
-                    if en {
-                        "household".into()
-                    } else {
-                        "家庭".into()
-                    }
-                });
-            let cash = match &r["cash"] {
-                Value::Null => String::new(),
-                c if c["stated"].is_null() => format!(
-                    "  {}",
-                    if en {
-                        "(amount needs answers)"
-                    } else {
-                        "（金额待定）"
-                    }
-                ),
-                c => format!(
-                    "  {} {}/{}",
-                    money(&c["stated"]),
-                    if en { "yuan" } else { "元" },
-                    s(c, &["period"])
-                ),
-            };
-            let missing = if status == "unknown" {
-                format!(
-                    "  ← {}",
-                    r["missing"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            } else {
-                String::new()
+                ""
             };
             t += &format!(
-                "- [{}] {} ({}){cash}{missing}\n",
-                s(r, &["rule"]),
-                s(r, &["name", l]),
-                who
+                "  {} ({}–{}){dated}\n",
+                s(d, &["title"]),
+                s(d, &["valid_from"]),
+                s(d, &["valid_to"])
             );
         }
-    }
-    let universal = results
-        .iter()
-        .filter(|r| r["universal"] == true && r["status"] == "yes")
-        .count();
-    t += &format!(
-        "\n{} {}\n",
-        universal,
-        if en {
-            "services open to all residents"
-        } else {
-            "项面向全体居民的服务"
-        }
-    );
-    let misses: Vec<_> = results
-        .iter()
-        .filter(|r| !r["near_miss"].is_null())
-        .collect();
-    if !misses.is_empty() {
+        let tot = &out["totals"]["household"];
         t += &format!(
-            "\n## {}\n",
+            "\n{}: {} / {}, {} {}\n",
+            if en { "Cash per year" } else { "每年现金" },
+            money(&tot["yearly"]),
+            if en { "year" } else { "年" },
+            tot["in_kind"],
+            if en { "services in kind" } else { "项服务" }
+        );
+        let results = out["results"].as_array().cloned().unwrap_or_default();
+        for (title, status) in [
+            (if en { "Eligible" } else { "可享受" }, "yes"),
+            (
+                if en {
+                    "Needs answers"
+                } else {
+                    "需补充信息"
+                },
+                "unknown",
+            ),
+        ] {
+            t += &format!("\n## {title}\n");
+            for r in results
+                .iter()
+                .filter(|r| r["status"] == status && r["universal"] != true)
+            {
+                let who = r["member"]
+                    .as_u64()
+                    .map(|m| format!("#{}", m + 1))
+                    .unwrap_or_else(|| {
+                        if en {
+                            "household".into()
+                        } else {
+                            "家庭".into()
+                        }
+                    });
+                let cash = match &r["cash"] {
+                    Value::Null => String::new(),
+                    c if c["stated"].is_null() => format!(
+                        "  {}",
+                        if en {
+                            "(amount needs answers)"
+                        } else {
+                            "（金额待定）"
+                        }
+                    ),
+                    c => format!(
+                        "  {} {}/{}",
+                        money(&c["stated"]),
+                        if en { "yuan" } else { "元" },
+                        s(c, &["period"])
+                    ),
+                };
+                let missing = if status == "unknown" {
+                    format!(
+                        "  ← {}",
+                        r["missing"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                t += &format!(
+                    "- [{}] {} ({}){cash}{missing}\n",
+                    s(r, &["rule"]),
+                    s(r, &["name", l]),
+                    who
+                );
+            }
+        }
+        let universal = results
+            .iter()
+            .filter(|r| r["universal"] == true && r["status"] == "yes")
+            .count();
+        t += &format!(
+            "\n{} {}\n",
+            universal,
             if en {
-                "Near misses"
+                "services open to all residents"
             } else {
-                "差一点就能享受"
+                "项面向全体居民的服务"
             }
         );
-        for r in misses {
-            t += &format!("- {}: {}\n", s(r, &["name", l]), s(r, &["near_miss", l]));
+        let misses: Vec<_> = results
+            .iter()
+            .filter(|r| !r["near_miss"].is_null())
+            .collect();
+        if !misses.is_empty() {
+            t += &format!(
+                "\n## {}\n",
+                if en {
+                    "Near misses"
+                } else {
+                    "差一点就能享受"
+                }
+            );
+            for r in misses {
+                t += &format!("- {}: {}\n", s(r, &["name", l]), s(r, &["near_miss", l]));
+            }
         }
+        t
     }
-    t
 }

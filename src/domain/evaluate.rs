@@ -462,10 +462,12 @@ pub fn questions(report: &Report) -> Vec<Question> {
             }
         }
     }
+    // Cash at stake first (what a resident most wants settled), then how many
+    // outcomes hang on the answer.
     qs.sort_by(|a, b| {
-        b.rules
-            .cmp(&a.rules)
-            .then(b.amount.cmp(&a.amount))
+        b.amount
+            .cmp(&a.amount)
+            .then(b.rules.cmp(&a.rules))
             .then(a.member.cmp(&b.member))
             .then(a.fact.cmp(&b.fact))
     });

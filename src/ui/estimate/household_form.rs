@@ -1,0 +1,67 @@
+//! The household: its own facts and its members.
+
+use super::{FactField, MemberCard, MoreQuestions};
+use crate::domain::Report;
+use crate::domain::facts::Scope;
+use crate::domain::household::Facts;
+use crate::domain::household::MAX_MEMBERS;
+use crate::domain::questions;
+use crate::ui::i18n::tr;
+use crate::ui::state::{AppState, Fresh};
+use leptos::prelude::*;
+
+/// How many unanswered household questions to show at once.
+const HOUSEHOLD_QUESTIONS: usize = 4;
+
+#[component]
+pub fn HouseholdForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
+    let lang = state.lang;
+    let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
+    // Household facts to show: those answered, then the most consequential unanswered.
+    // Show the most consequential questions; the rest behind a "more" button.
+    let show_all = RwSignal::new(false);
+    let fields = Memo::new(move |_| {
+        let mut hidden = 0;
+        let mut ids: Vec<_> = state
+            .household
+            .with(|h| h.facts.answered().map(|(id, _)| id).collect());
+        estimate.with(|e| {
+            if let Some(r) = &e.0 {
+                let more: Vec<_> = questions(r)
+                    .into_iter()
+                    .filter(|q| q.fact.info().scope == Scope::Household && !ids.contains(&q.fact))
+                    .map(|q| q.fact)
+                    .collect();
+                let shown = if show_all.get() {
+                    more.len()
+                } else {
+                    HOUSEHOLD_QUESTIONS.min(more.len())
+                };
+                hidden = more.len() - shown;
+                ids.extend(more.into_iter().take(shown));
+            }
+        });
+        (ids, hidden)
+    });
+    view! {
+        <fieldset class="household">
+            <legend>{move || tr(lang.get(), "家庭情况", "Household")}</legend>
+            <For each=move || fields.get().0 key=|id| *id let:id>
+                <FactField fact=id member=None />
+            </For>
+            <MoreQuestions hidden=Signal::derive(move || fields.get().1) show_all=show_all />
+        </fieldset>
+        <For each=move || 0..count.get() key=|i| *i let:i>
+            <MemberCard index=i />
+        </For>
+        <button
+            class="add"
+            disabled=move || { count.get() >= MAX_MEMBERS }
+            on:click=move |_| state.household.update(|h| h.members.push(Facts::default()))
+        >
+            {move || tr(lang.get(), "＋ 添加家庭成员", "+ Add a member")}
+        </button>
+    }
+}

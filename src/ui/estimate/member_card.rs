@@ -1,0 +1,91 @@
+//! One member: relation, age and the questions that matter for them.
+
+use super::{FactField, MoreQuestions};
+use crate::domain::facts::{Scope, fact_by_name};
+use crate::domain::{Report, questions};
+use crate::ui::i18n::tr;
+use crate::ui::state::{AppState, Fresh};
+use leptos::prelude::*;
+
+/// How many unanswered questions to show per member at once.
+const MEMBER_QUESTIONS: usize = 5;
+
+/// A member's card.
+#[component]
+pub fn MemberCard(
+    /// Index of the member in the household.
+    index: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
+    let lang = state.lang;
+    let fixed = [fact_by_name("relation"), fact_by_name("age")];
+    // Show the most consequential questions; the rest behind a "more" button.
+    let show_all = RwSignal::new(false);
+    let fields = Memo::new(move |_| {
+        let mut hidden = 0;
+        let mut ids: Vec<_> = fixed.iter().flatten().copied().collect();
+        state.household.with(|h| {
+            if let Some(m) = h.members.get(index) {
+                ids.extend(
+                    m.answered()
+                        .map(|(id, _)| id)
+                        .filter(|id| !fixed.contains(&Some(*id))),
+                );
+            }
+        });
+        estimate.with(|e| {
+            if let Some(r) = &e.0 {
+                let more: Vec<_> = questions(r)
+                    .into_iter()
+                    .filter(|q| {
+                        q.member == Some(index)
+                            && q.fact.info().scope == Scope::Member
+                            && !ids.contains(&q.fact)
+                    })
+                    .map(|q| q.fact)
+                    .collect();
+                let shown = if show_all.get() {
+                    more.len()
+                } else {
+                    MEMBER_QUESTIONS.min(more.len())
+                };
+                hidden = more.len() - shown;
+                ids.extend(more.into_iter().take(shown));
+            }
+        });
+        (ids, hidden)
+    });
+    let remove = move |_| {
+        state.household.update(|h| {
+            if h.members.len() > 1 && index < h.members.len() {
+                h.members.remove(index);
+            }
+        })
+    };
+    view! {
+        <fieldset class="member">
+            <legend>
+                {move || match lang.get() {
+                    crate::domain::Lang::Zh => format!("成员 {}", index + 1),
+                    crate::domain::Lang::En => format!("Member {}", index + 1),
+                }}
+            </legend>
+            <For each=move || fields.get().0 key=|id| *id let:id>
+                <FactField fact=id member=Some(index) />
+            </For>
+            <MoreQuestions hidden=Signal::derive(move || fields.get().1) show_all=show_all />
+            <button
+                class="remove"
+                on:click=remove
+                disabled=move || { state.household.with(|h| h.members.len() <= 1) }
+                aria-label=move || match lang.get() {
+                    crate::domain::Lang::Zh => format!("删除成员 {}", index + 1),
+                    crate::domain::Lang::En => format!("Remove member {}", index + 1),
+                }
+            >
+                {move || tr(lang.get(), "删除", "Remove")}
+            </button>
+        </fieldset>
+    }
+}

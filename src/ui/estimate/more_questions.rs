@@ -1,0 +1,37 @@
+//! The "more questions" toggle under a card: only the questions that matter most are
+//! shown at first; the rest are one click away, never gone.
+
+use crate::ui::i18n::tr;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// A button that reveals (or folds) the less consequential questions.
+#[component]
+pub fn MoreQuestions(
+    /// How many questions are folded away now.
+    hidden: Signal<usize>,
+    /// Whether every question is shown.
+    show_all: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <Show when=move || { hidden.get() > 0 || show_all.get() }>
+            <button
+                class="more"
+                aria-expanded=move || show_all.get().to_string()
+                on:click=move |_| show_all.update(|s| *s = !*s)
+            >
+                {move || {
+                    if show_all.get() {
+                        tr(lang.get(), "只显示重要问题", "Show only the key questions").to_string()
+                    } else {
+                        match lang.get() {
+                            crate::domain::Lang::Zh => format!("还有 {} 个问题", hidden.get()),
+                            crate::domain::Lang::En => format!("{} more questions", hidden.get()),
+                        }
+                    }
+                }}
+            </button>
+        </Show>
+    }
+}

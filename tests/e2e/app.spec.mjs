@@ -1,0 +1,29 @@
+import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+
+test("loads the release build, estimates as you type, and stays local", async ({ watched }) => {
+  const { page, requests } = watched;
+  await page.goto("./");
+  await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const afterLoad = requests.length;
+
+  // Hebei is the default region: a 70-year-old gets older people's health management.
+  await page.locator("#f-0-age").fill("70");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+
+  // A boarding junior-middle pupil from a hardship family: 1250 yuan a year (Hebei item 3).
+  await page.getByRole("button", { name: "＋ 添加家庭成员" }).click();
+  await page.locator("#f-1-age").fill("14");
+  await page.locator("#f-1-student_stage").selectOption("junior");
+  await page.locator("#f-1-boarding").selectOption("yes");
+  await page.locator("#f-h-economic_hardship").selectOption("yes");
+  await expect(page.getByTestId("eligible")).toContainText("寄宿生生活补助");
+  await expect(page.getByTestId("eligible")).toContainText("1250 元");
+
+  // English is one click away.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
+
+  assertLocalOnly(requests);
+  expect(requests.slice(afterLoad).map((r) => r.url), "requests after load").toEqual([]);
+});

@@ -1,0 +1,29 @@
+// End-to-end tests against the release build (dist/) served on 127.0.0.1, in Debian's
+// Chromium: Playwright never downloads a browser here.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.mjs$/,
+  timeout: 60_000,
+  retries: 0,
+  workers: 1,
+  reporter: [["list"]],
+  outputDir: "../../target/e2e-results",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/serve.mjs dist ${PORT}`,
+    cwd: "../..",
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,84 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the engine and the embedded
+//! catalog work in wasm, and the app mounts, asks and re-estimates as the user types.
+#![cfg(target_arch = "wasm32")]
+
+use estimator::domain::condition::Tri;
+use estimator::domain::{Date, Household, evaluate};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn embedded_catalog_evaluates_in_wasm() {
+    let cat = estimator::catalog::embedded().expect("embedded catalog validates in the browser");
+    let hebei = cat.region("hebei").unwrap();
+    let h = Household::from_json_str(
+        r#"{"household": {"economic_hardship": true}, "members": [{"age": 14, "student_stage": "junior", "boarding": true}]}"#,
+    )
+    .unwrap();
+    let r = evaluate(cat, hebei, &h, Date::new(2020, 6, 1).unwrap());
+    let o = r.outcomes.iter().find(|o| o.rule.id == "hebei.3").unwrap();
+    assert_eq!(o.status, Tri::Yes);
+    assert_eq!(o.cash.as_ref().unwrap().stated.unwrap().to_string(), "1250");
+}
+
+#[wasm_bindgen_test]
+fn garbage_input_is_an_error_not_a_panic() {
+    for bad in [
+        "",
+        "[",
+        "{\"members\": 5}",
+        "{\"members\": [{\"age\": 1e99}]}",
+        "{\"members\": [{\"age\": -3}]}",
+    ] {
+        assert!(Household::from_json_str(bad).is_err(), "{bad}");
+    }
+}
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_updates_results_as_the_user_types() {
+    estimator::ui::mount();
+    tick().await;
+    let body = doc().body().unwrap();
+    assert!(body.text_content().unwrap().contains("基本公共服务测算"));
+    let age: web_sys::HtmlInputElement = doc()
+        .get_element_by_id("f-0-age")
+        .expect("age field")
+        .dyn_into()
+        .unwrap();
+    age.set_value("70");
+    age.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let results = doc()
+        .query_selector("[data-testid=eligible]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        results.text_content().unwrap().contains("老年人健康管理"),
+        "{:?}",
+        results.text_content()
+    );
+    // A bad age is refused with a message, and the last good answer stays.
+    age.set_value("300");
+    age.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(body.text_content().unwrap().contains("无效"));
+    assert!(results.text_content().unwrap().contains("老年人健康管理"));
+}
