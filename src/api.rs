@@ -6,9 +6,10 @@
 
 use crate::catalog::{self, CatalogError};
 use crate::domain::condition::Tri;
+use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::Kind;
-use crate::domain::money::MoneyRange;
+use crate::domain::money::{MoneyRange, round_fen};
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
 use crate::domain::{Date, Household, InputError, evaluate, explain, near_misses, questions};
 use serde_json::{Value as Json, json};
@@ -253,7 +254,11 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
         })).collect::<Vec<_>>(),
         "rounding": {"zh": "金额按元精确计算；月度折算四舍五入到分。按天计算的补助仅在填写天数后计入。",
                      "en": "Amounts are exact in yuan; monthly equivalents are rounded to the fen, half away from zero. Per-day aid is counted only once the number of days is given."},
-        "totals": {"household": report.total, "members": report.members, "household_rules": report.household_rules},
+        "totals": {
+            "household": totals_json(&report.total),
+            "members": report.members.iter().map(totals_json).collect::<Vec<_>>(),
+            "household_rules": totals_json(&report.household_rules),
+        },
         "results": results,
         "questions": qs,
         "not_resident_facing": report.not_resident_facing.iter().map(|r| json!({
@@ -261,6 +266,24 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             "reason": match &r.applicability { Applicability::NotResidentFacing { reason } => text(reason), _ => Json::Null },
         })).collect::<Vec<_>>(),
     })
+}
+
+/// Totals with their monthly equivalent: the yearly sum ÷ 12, rounded to the fen
+/// (half away from zero) — the one place a rounded figure appears.
+fn totals_json(t: &Totals) -> Json {
+    let twelve = rust_decimal::Decimal::from(12);
+    let month = MoneyRange {
+        min: round_fen(t.yearly.min / twelve),
+        max: t.yearly.max.map(|m| round_fen(m / twelve)),
+    };
+    let mut v = serde_json::to_value(t).unwrap_or(Json::Null);
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "monthly".into(),
+            serde_json::to_value(month).unwrap_or(Json::Null),
+        );
+    }
+    v
 }
 
 /// Parses text, evaluates against the embedded catalog, returns the output or an error.

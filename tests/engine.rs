@@ -664,3 +664,52 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
+    let out = estimator::api::estimate_str(
+        r#"{"region": "hebei", "date": "2020-06-01", "household": {"economic_hardship": true},
+            "members": [{"age": 14, "student_stage": "junior", "boarding": true}]}"#,
+        None,
+        d("2026-11-25"),
+    )
+    .unwrap();
+    assert_eq!(out["schema"], "benefit-estimate/1");
+    let t = &out["totals"]["household"];
+    assert_eq!(t["yearly"]["min"], "1250");
+    assert_eq!(
+        t["monthly"]["min"], "104.17",
+        "1250 / 12 rounded to the fen"
+    );
+    assert_eq!(out["documents"][0]["dated"], false);
+    let r = out["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "hebei.3")
+        .unwrap();
+    assert_eq!(r["status"], "yes");
+    assert_eq!(r["cash"]["tier"]["zh"], "初中生");
+    assert!(
+        r["source"]["quotes"][0]
+            .as_str()
+            .unwrap()
+            .contains("寄宿学生")
+    );
+    // Errors are structured and name the field.
+    let e = estimator::api::estimate_str(
+        r#"{"region": "hebei", "members": [{"age": "x"}]}"#,
+        None,
+        d("2026-11-25"),
+    )
+    .unwrap_err();
+    assert_eq!(e.path().as_deref(), Some("members[0].age"));
+    assert_eq!(e.to_json()["error"]["code"], "invalid_household");
+    let e = estimator::api::estimate_str(
+        r#"{"region": "atlantis", "members": [{}]}"#,
+        None,
+        d("2026-11-25"),
+    )
+    .unwrap_err();
+    assert_eq!(e.path().as_deref(), Some("region"));
+}
