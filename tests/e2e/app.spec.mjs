@@ -20,6 +20,15 @@ test("loads the release build, estimates as you type, and stays local", async ({
   await expect(page.getByTestId("eligible")).toContainText("寄宿生生活补助");
   await expect(page.getByTestId("eligible")).toContainText("1250 元");
 
+  // Each result opens to show why, with the source's own words and its period.
+  const item = page.getByTestId("eligible").locator("details", { hasText: "寄宿生生活补助" });
+  await item.locator("summary").click();
+  await expect(item).toContainText("初中生：每生每年 1250 元");
+  await expect(item).toContainText("小学生每生每年 1000 元，初中生每生每年 1250 元。");
+  await expect(item).toContainText("第 488–488 行");
+  await expect(item).toContainText("标准适用于 2016–2020");
+  await expect(item).toContainText("✓");
+
   // English is one click away.
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();

@@ -5,6 +5,7 @@ mod household_form;
 mod member_card;
 mod more_questions;
 mod region_picker;
+mod result_item;
 mod results;
 
 pub use fact_field::FactField;

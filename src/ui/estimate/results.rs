@@ -8,15 +8,7 @@ use crate::ui::i18n::{tr, txt};
 use crate::ui::state::{AppState, Fresh};
 use leptos::prelude::*;
 
-/// A row of the results list, detached from the report so the view can own it.
-#[derive(Clone, PartialEq)]
-struct Row {
-    key: String,
-    area: String,
-    name: String,
-    who: String,
-    amount: Option<String>,
-}
+use super::result_item::{ResultItem, ResultSummary};
 
 fn money(lang: Lang, r: MoneyRange) -> String {
     let v = r.to_string();
@@ -26,7 +18,7 @@ fn money(lang: Lang, r: MoneyRange) -> String {
     }
 }
 
-fn rows(r: &Report, lang: Lang, status: Tri) -> Vec<Row> {
+fn rows(r: &Report, lang: Lang, status: Tri) -> Vec<ResultSummary> {
     r.outcomes
         .iter()
         .filter(|o| o.status == status && !o.rule.is_universal())
@@ -55,8 +47,9 @@ fn rows(r: &Report, lang: Lang, status: Tri) -> Vec<Row> {
                 ),
                 None => tr(lang, "金额待补充信息", "amount needs more answers").to_string(),
             });
-            Row {
-                key: format!("{}#{:?}", o.rule.id, o.member),
+            ResultSummary {
+                rule: o.rule.id.clone(),
+                member: o.member,
                 area,
                 name: txt(lang, &o.rule.name),
                 who,
@@ -170,13 +163,8 @@ pub fn Results() -> impl IntoView {
         </div>
         <h2>{move || tr(lang.get(), "可以享受", "You can get")}</h2>
         <ul class="results" data-testid="eligible">
-            <For each=move || eligible.get() key=|r| r.key.clone() let:row>
-                <li>
-                    <span class="area">{row.area}</span>
-                    <span class="name">{row.name}</span>
-                    <span class="who">{row.who}</span>
-                    {row.amount.map(|a| view! { <span class="amount">{a}</span> })}
-                </li>
+            <For each=move || eligible.get() key=|r| (r.rule.clone(), r.member, r.amount.clone()) let:row>
+                <ResultItem row=row />
             </For>
         </ul>
         <p class="maybe">
