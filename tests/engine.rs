@@ -83,6 +83,7 @@ fixed = "$living"
 
 [[rules]]
 id = "p.3"
+valid_from = "2018-01-01"
 item = "3"
 area = "a"
 zh = "健康档案"
@@ -252,6 +253,21 @@ fn child_region_inherits_and_replaces() {
     // At-least amounts stay open-ended in totals.
     assert_eq!(r.total.yearly.min, dec!(1800));
     assert_eq!(r.total.yearly.max, None);
+}
+
+#[test]
+fn rules_can_start_within_the_period() {
+    let c = catalog();
+    let h = hh(json!({"members": [{}]}));
+    let ids = |date: &str| {
+        let r = evaluate(&c, c.region("p").unwrap(), &h, d(date));
+        r.outcomes
+            .iter()
+            .map(|o| o.rule.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(!ids("2017-12-31").contains(&"p.3".to_string()));
+    assert!(ids("2018-01-01").contains(&"p.3".to_string()));
 }
 
 #[test]

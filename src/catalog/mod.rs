@@ -354,6 +354,24 @@ fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError>
         detail: "missing".into(),
     })?;
     let citation = citation(source, file, &id, "source", &region.document)?;
+    let valid_from = raw
+        .valid_from
+        .as_deref()
+        .map(|d| date(d, || at("valid_from")))
+        .transpose()?;
+    let valid_to = raw
+        .valid_to
+        .as_deref()
+        .map(|d| date(d, || at("valid_to")))
+        .transpose()?;
+    if let (Some(f), Some(t)) = (valid_from, valid_to)
+        && t < f
+    {
+        return Err(CatalogError::Date {
+            at: at("valid_to"),
+            got: t.to_string(),
+        });
+    }
     let applicability = match raw.not_resident_facing {
         Some(reason) => Applicability::NotResidentFacing {
             reason: Text::new(reason, raw.not_resident_facing_en.unwrap_or_default()),
@@ -377,6 +395,8 @@ fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError>
         applicability,
         citation,
         replaces: raw.replaces,
+        valid_from,
+        valid_to,
     })
 }
 

@@ -106,6 +106,10 @@ pub struct RawRule {
     pub not_resident_facing_en: Option<String>,
     #[serde(default)]
     pub replaces: Vec<String>,
+    /// The rule is in force only from / until these dates (inclusive), when the
+    /// document says an entitlement starts or ends within its period.
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
     pub source: Option<RawSource>,
     #[serde(default)]
     pub examples: Vec<RawExample>,

@@ -195,6 +195,9 @@ pub struct Rule {
     pub citation: Citation,
     /// Ids of parent-region rules this one replaces.
     pub replaces: Vec<String>,
+    /// First and last day the rule is in force, if the document limits it.
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
 }
 
 impl Rule {
@@ -203,6 +206,10 @@ impl Rule {
     }
     pub fn has_cash(&self) -> bool {
         !matches!(self.amount, Amount::InKind)
+    }
+    /// Whether the rule is in force on `date`.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
     }
 }
 
