@@ -5,11 +5,10 @@
 //! decimal string, never a float.
 
 use crate::catalog::{self, CatalogError};
-use crate::domain::condition::Tri;
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::Kind;
-use crate::domain::money::{MoneyRange, round_fen};
+use crate::domain::money::MoneyRange;
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
 use crate::domain::{Date, Household, InputError, evaluate, explain, near_misses, questions};
 use serde_json::{Value as Json, json};
@@ -268,14 +267,9 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
     })
 }
 
-/// Totals with their monthly equivalent: the yearly sum ÷ 12, rounded to the fen
-/// (half away from zero) — the one place a rounded figure appears.
+/// Totals with their monthly equivalent (see [`MoneyRange::monthly_equivalent`]).
 fn totals_json(t: &Totals) -> Json {
-    let twelve = rust_decimal::Decimal::from(12);
-    let month = MoneyRange {
-        min: round_fen(t.yearly.min / twelve),
-        max: t.yearly.max.map(|m| round_fen(m / twelve)),
-    };
+    let month = t.yearly.monthly_equivalent();
     let mut v = serde_json::to_value(t).unwrap_or(Json::Null);
     if let Some(o) = v.as_object_mut() {
         o.insert(
@@ -296,13 +290,4 @@ pub fn estimate_str(input: &str, region: Option<&str>, today: Date) -> Result<Js
         .map_err(|e| ApiError::Input(InputError::Syntax(e.to_string())))?;
     let req = parse_request(&v, region, catalog)?;
     Ok(estimate(catalog, &req, today))
-}
-
-/// The status words used in the output.
-pub fn status_word(t: Tri) -> &'static str {
-    match t {
-        Tri::Yes => "yes",
-        Tri::No => "no",
-        Tri::Unknown => "unknown",
-    }
 }

@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use estimator::api::{self, ApiError};
+    use estimator::api;
     use estimator::domain::Date;
     use serde_json::Value;
     use std::io::Read;
@@ -132,14 +132,10 @@ mod cli {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                report_error(&file, &e);
+                eprintln!("error: {file}: {e}");
                 ExitCode::from(1)
             }
         }
-    }
-
-    fn report_error(file: &str, e: &ApiError) {
-        eprintln!("error: {file}: {e}");
     }
 
     fn s<'a>(v: &'a Value, path: &[&str]) -> &'a str {

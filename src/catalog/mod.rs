@@ -13,7 +13,7 @@ pub use error::{CatalogError, Location};
 
 use crate::domain::condition::{Cond, Ctx, ParamId, Tri};
 use crate::domain::date::Date;
-use crate::domain::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name};
+use crate::domain::facts::{FactId, Kind, Scope, Value, fact_by_name};
 use crate::domain::household::Facts;
 use crate::domain::money::{Per, Period};
 use crate::domain::rule::{
@@ -434,7 +434,7 @@ fn amount(
         decided_by_en: &a.decided_by_en,
     };
     let Some(tiers) = &a.tiers else {
-        return Ok(Amount::Cash(leaf(&own, None, scope, region, &|f| {
+        return Ok(Amount::Cash(leaf(&own, scope, region, &|f| {
             at(&format!("amount.{f}"))
         })?));
     };
@@ -489,7 +489,7 @@ fn amount(
         let tier = Tier {
             label: Text::new(t.zh.clone(), t.en.clone()),
             when,
-            leaf: leaf(&fields, Some(i), scope, region, &tat)?,
+            leaf: leaf(&fields, scope, region, &tat)?,
         };
         for prev in &out {
             if overlap(&prev.when, &tier.when, region) {
@@ -564,7 +564,6 @@ fn value_ref(
 
 fn leaf(
     f: &LeafFields,
-    _tier: Option<usize>,
     scope: Scope,
     region: &Region,
     at: &dyn Fn(&str) -> Location,
@@ -797,6 +796,5 @@ fn check_tree(c: &Catalog) -> Result<(), CatalogError> {
             }
         }
     }
-    let _ = FACTS.len();
     Ok(())
 }

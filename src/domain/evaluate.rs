@@ -234,9 +234,32 @@ pub struct Report<'c> {
     pub not_resident_facing: Vec<&'c Rule>,
     /// Storage of every outcome's missing facts.
     pub missing_pool: Vec<FactId>,
+    /// Household facts with derived ones filled in, as evaluated.
+    pub household_facts: Facts,
+    /// Parameter values on `date` of each region in force.
+    pub params: Vec<(&'c Region, Vec<Option<Decimal>>)>,
 }
 
-impl Report<'_> {
+impl<'c> Report<'c> {
+    /// Parameter values of `region` on the report's date (computed once by `evaluate`).
+    pub fn params_of(&self, region: &Region) -> &[Option<Decimal>] {
+        self.params
+            .iter()
+            .find(|(r, _)| std::ptr::eq(*r, region))
+            .map(|(_, v)| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The evaluation context of an outcome.
+    fn ctx<'a>(&'a self, o: &Outcome, household: &'a Household) -> Ctx<'a> {
+        Ctx {
+            member: o.member.and_then(|i| household.members.get(i)),
+            household: &self.household_facts,
+            members: &household.members,
+            params: self.params_of(o.region),
+        }
+    }
+
     /// The unanswered facts that could still decide an outcome.
     pub fn missing(&self, o: &Outcome) -> &[FactId] {
         self.missing_pool
@@ -321,6 +344,8 @@ pub fn evaluate<'c>(
         total,
         not_resident_facing,
         missing_pool: pool,
+        household_facts: hh,
+        params,
     }
 }
 
@@ -575,14 +600,13 @@ const AGE_HORIZON: i64 = 10;
 /// For each rule not met, the smallest single numeric change (age reached, income
 /// below a line, disability grade) that would meet it.
 pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
-    let hh = household.household_facts();
     let age = well_known::age();
     let mut out = Vec::new();
     for (idx, o) in report.outcomes.iter().enumerate() {
         if o.status != Tri::No {
             continue;
         }
-        let params = o.region.params_at(report.date);
+        let ctx = report.ctx(o, household);
         let mut facts = Vec::new();
         o.rule.when.facts(&mut facts);
         facts.sort_unstable();
@@ -593,19 +617,17 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
             if info.is_derived() || (info.scope == Scope::Member && o.member.is_none()) {
                 continue;
             }
-            let holder: &Facts = match info.scope {
-                Scope::Member => &household.members[o.member.unwrap_or(0)],
-                Scope::Household => &hh,
+            let holder: &Facts = match (info.scope, ctx.member) {
+                (Scope::Member, Some(m)) => m,
+                (Scope::Member, None) => continue,
+                (Scope::Household, _) => ctx.household,
             };
             let Some(cur) = holder.get(f) else { continue };
             let Some(cur_n) = cur.number() else { continue };
             let mut ts = Vec::new();
-            let member = o.member.map(|i| &household.members[i]);
-            let other = |g: FactId| match g.info().scope {
-                Scope::Member => member.and_then(|m| m.get(g)),
-                Scope::Household => hh.get(g),
-            };
-            o.rule.when.thresholds(f, &params, &other, &mut ts);
+            o.rule
+                .when
+                .thresholds(f, ctx.params, &|g| ctx.fact(g), &mut ts);
             let (step, is_int) = match info.kind {
                 Kind::Int { .. } => (Decimal::ONE, true),
                 _ => (Decimal::new(1, 2), false),
@@ -631,26 +653,17 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
                     }
                     let mut changed = holder.clone();
                     changed.set(f, Some(to));
-                    let met = match info.scope {
-                        Scope::Member => o.rule.when.eval(
-                            &Ctx {
-                                member: Some(&changed),
-                                household: &hh,
-                                members: &household.members,
-                                params: &params,
-                            },
-                            &mut Vec::new(),
-                        ),
-                        Scope::Household => o.rule.when.eval(
-                            &Ctx {
-                                member: o.member.map(|i| &household.members[i]),
-                                household: &changed,
-                                members: &household.members,
-                                params: &params,
-                            },
-                            &mut Vec::new(),
-                        ),
+                    let trial = match info.scope {
+                        Scope::Member => Ctx {
+                            member: Some(&changed),
+                            ..ctx
+                        },
+                        Scope::Household => Ctx {
+                            household: &changed,
+                            ..ctx
+                        },
                     };
+                    let met = o.rule.when.eval(&trial, &mut Vec::new());
                     if met == Tri::Yes && best.as_ref().is_none_or(|(d, _)| delta < *d) {
                         best = Some((
                             delta,
@@ -704,21 +717,15 @@ pub struct Explanation {
 
 /// Builds the explanation of an outcome (only when the user opens it).
 pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanation {
-    let hh = household.household_facts();
-    let params = o.region.params_at(report.date);
-    let ctx = Ctx {
-        member: o.member.map(|i| &household.members[i]),
-        household: &hh,
-        members: &household.members,
-        params: &params,
-    };
-    let label = |p: ParamId| param_text(o.region, p, &params);
+    let ctx = report.ctx(o, household);
+    let params = ctx.params;
+    let label = |p: ParamId| param_text(o.region, p, params);
     let mut reasons = Vec::new();
     explain_cond(&o.rule.when, &ctx, &label, &mut reasons);
     let computation = o
         .cash
         .as_ref()
-        .and_then(|c| computation(o.rule, c, &ctx, &params, o.region));
+        .and_then(|c| computation(o.rule, c, &ctx, params, o.region));
     Explanation {
         reasons,
         computation,

@@ -121,6 +121,16 @@ impl MoneyRange {
         self.max == Some(self.min)
     }
 
+    /// The monthly equivalent of a yearly range: ÷ 12, rounded to the fen, half away
+    /// from zero — the one rounded figure the product shows.
+    pub fn monthly_equivalent(self) -> MoneyRange {
+        let twelve = Decimal::from(12);
+        MoneyRange {
+            min: round_fen(self.min / twelve),
+            max: self.max.map(|m| round_fen(m / twelve)),
+        }
+    }
+
     pub fn scale(self, k: Decimal) -> MoneyRange {
         if k == Decimal::ONE {
             return self;
@@ -245,6 +255,10 @@ mod tests {
             MoneyRange::parse("124.995..1500.75").unwrap()
         );
         assert_eq!(r.scale(Decimal::ONE), r);
+        assert_eq!(
+            MoneyRange::parse("1250..").unwrap().monthly_equivalent(),
+            MoneyRange::parse("104.17..").unwrap()
+        );
     }
 
     #[test]

@@ -69,12 +69,6 @@ impl AppState {
     }
 }
 
-impl<T> From<T> for Fresh<T> {
-    fn from(t: T) -> Self {
-        Fresh(t)
-    }
-}
-
 impl Default for AppState {
     fn default() -> Self {
         Self::new()

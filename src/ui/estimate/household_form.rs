@@ -1,11 +1,10 @@
 //! The household: its own facts and its members.
 
+use super::more_questions::add_questions;
 use super::{FactField, MemberCard, MoreQuestions};
 use crate::domain::Report;
-use crate::domain::facts::Scope;
 use crate::domain::household::Facts;
 use crate::domain::household::MAX_MEMBERS;
-use crate::domain::questions;
 use crate::ui::i18n::tr;
 use crate::ui::state::{AppState, Fresh};
 use leptos::prelude::*;
@@ -19,29 +18,21 @@ pub fn HouseholdForm() -> impl IntoView {
     let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
     let lang = state.lang;
     let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
-    // Household facts to show: those answered, then the most consequential unanswered.
-    // Show the most consequential questions; the rest behind a "more" button.
+    // Household facts to show: those answered, then the most consequential
+    // unanswered ones; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |_| {
-        let mut hidden = 0;
         let mut ids: Vec<_> = state
             .household
             .with(|h| h.facts.answered().map(|(id, _)| id).collect());
-        estimate.with(|e| {
-            if let Some(r) = &e.0 {
-                let more: Vec<_> = questions(r)
-                    .into_iter()
-                    .filter(|q| q.fact.info().scope == Scope::Household && !ids.contains(&q.fact))
-                    .map(|q| q.fact)
-                    .collect();
-                let shown = if show_all.get() {
-                    more.len()
-                } else {
-                    HOUSEHOLD_QUESTIONS.min(more.len())
-                };
-                hidden = more.len() - shown;
-                ids.extend(more.into_iter().take(shown));
-            }
+        let hidden = estimate.with(|e| {
+            add_questions(
+                e.0.as_ref(),
+                None,
+                &mut ids,
+                HOUSEHOLD_QUESTIONS,
+                show_all.get(),
+            )
         });
         (ids, hidden)
     });

@@ -1,8 +1,9 @@
 //! One member: relation, age and the questions that matter for them.
 
+use super::more_questions::add_questions;
 use super::{FactField, MoreQuestions};
-use crate::domain::facts::{Scope, fact_by_name};
-use crate::domain::{Report, questions};
+use crate::domain::Report;
+use crate::domain::facts::fact_by_name;
 use crate::ui::i18n::tr;
 use crate::ui::state::{AppState, Fresh};
 use leptos::prelude::*;
@@ -23,7 +24,6 @@ pub fn MemberCard(
     // Show the most consequential questions; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |_| {
-        let mut hidden = 0;
         let mut ids: Vec<_> = fixed.iter().flatten().copied().collect();
         state.household.with(|h| {
             if let Some(m) = h.members.get(index) {
@@ -34,25 +34,14 @@ pub fn MemberCard(
                 );
             }
         });
-        estimate.with(|e| {
-            if let Some(r) = &e.0 {
-                let more: Vec<_> = questions(r)
-                    .into_iter()
-                    .filter(|q| {
-                        q.member == Some(index)
-                            && q.fact.info().scope == Scope::Member
-                            && !ids.contains(&q.fact)
-                    })
-                    .map(|q| q.fact)
-                    .collect();
-                let shown = if show_all.get() {
-                    more.len()
-                } else {
-                    MEMBER_QUESTIONS.min(more.len())
-                };
-                hidden = more.len() - shown;
-                ids.extend(more.into_iter().take(shown));
-            }
+        let hidden = estimate.with(|e| {
+            add_questions(
+                e.0.as_ref(),
+                Some(index),
+                &mut ids,
+                MEMBER_QUESTIONS,
+                show_all.get(),
+            )
         });
         (ids, hidden)
     });

@@ -1,9 +1,37 @@
 //! The "more questions" toggle under a card: only the questions that matter most are
 //! shown at first; the rest are one click away, never gone.
 
+use crate::domain::facts::FactId;
+use crate::domain::{Report, questions};
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+
+/// Appends to `ids` the unanswered questions about `member` (`None`: the household),
+/// most consequential first: `limit` of them, or all when `show_all`. Returns how
+/// many stay folded away.
+pub fn add_questions(
+    report: Option<&Report>,
+    member: Option<usize>,
+    ids: &mut Vec<FactId>,
+    limit: usize,
+    show_all: bool,
+) -> usize {
+    let Some(r) = report else { return 0 };
+    // `questions` gives household facts `member: None`, member facts their index.
+    let more: Vec<_> = questions(r)
+        .into_iter()
+        .filter(|q| q.member == member && !ids.contains(&q.fact))
+        .map(|q| q.fact)
+        .collect();
+    let shown = if show_all {
+        more.len()
+    } else {
+        limit.min(more.len())
+    };
+    ids.extend(more.iter().take(shown));
+    more.len() - shown
+}
 
 /// A button that reveals (or folds) the less consequential questions.
 #[component]

@@ -2,7 +2,7 @@
 //! and the documents' periods (a dated standard is said, not hidden).
 
 use crate::domain::condition::Tri;
-use crate::domain::money::{MoneyRange, fmt_yuan};
+use crate::domain::money::MoneyRange;
 use crate::domain::{Lang, Report};
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::{AppState, Fresh};
@@ -99,10 +99,7 @@ pub fn Results() -> impl IntoView {
             e.0.as_ref().map(|r| {
                 let l = lang.get();
                 let t = r.total;
-                let month = MoneyRange {
-                    min: t.yearly.min / rust_decimal::Decimal::from(12),
-                    max: t.yearly.max.map(|m| m / rust_decimal::Decimal::from(12)),
-                };
+                let month = t.yearly.monthly_equivalent();
                 (
                     money(l, t.yearly),
                     money(l, month),
@@ -182,9 +179,4 @@ pub fn Results() -> impl IntoView {
             }).collect_view()}
         </footer>
     }
-}
-
-#[allow(dead_code)]
-fn yuan(v: rust_decimal::Decimal) -> String {
-    fmt_yuan(v)
 }
