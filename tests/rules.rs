@@ -27,7 +27,23 @@ fn worked_examples_hold() {
     let mut run = 0;
     // rule id -> (statuses seen, tiers seen)
     let mut seen: HashMap<String, (BTreeSet<String>, BTreeSet<usize>)> = HashMap::new();
+    // rule id -> (fact, whole-number value) pairs its examples use
+    let mut values: HashMap<String, BTreeSet<(String, i64)>> = HashMap::new();
     for ex in &l.examples {
+        let e = &ex.example;
+        let used = values.entry(ex.rule.clone()).or_default();
+        let maps = e
+            .member
+            .iter()
+            .chain(e.members.iter().flatten())
+            .chain([&e.household]);
+        for m in maps {
+            for (k, v) in m {
+                if let Some(i) = v.as_i64() {
+                    used.insert((k.clone(), i));
+                }
+            }
+        }
         let e = &ex.example;
         let region = l.catalog.region(&ex.region).unwrap();
         let mut top = Map::new();
@@ -120,12 +136,26 @@ fn worked_examples_hold() {
                 }
             }
             if let Amount::Tiers(ts) = &rule.amount {
+                let used = values.get(&rule.id).cloned().unwrap_or_default();
                 for (i, t) in ts.iter().enumerate() {
                     if !tiers.contains(&i) {
                         failures.push(format!(
                             "{} rule {}: no worked example reaches tier `{}`",
                             r.id, rule.id, t.label.zh
                         ));
+                    }
+                    // Both sides of every whole-number edge (age 79 / 80).
+                    let mut edges = Vec::new();
+                    int_edges(&t.when, &mut edges);
+                    for (fact, a, b) in edges {
+                        for v in [a, b] {
+                            if !used.contains(&(fact.to_string(), v)) {
+                                failures.push(format!(
+                                    "{} rule {}: tier `{}` has no worked example with {fact} = {v} (its edge)",
+                                    r.id, rule.id, t.label.zh
+                                ));
+                            }
+                        }
                     }
                 }
             }
@@ -138,6 +168,30 @@ fn worked_examples_hold() {
         failures.join("\n")
     );
     assert!(run > 0, "no worked examples ran");
+}
+
+/// The two values either side of each `fact <op> whole number` in a condition.
+fn int_edges(c: &estimator::domain::Cond, out: &mut Vec<(&'static str, i64, i64)>) {
+    use estimator::domain::condition::{CmpOp, Cond, Operand};
+    use estimator::domain::facts::Value;
+    match c {
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| int_edges(c, out)),
+        Cond::Not(c) | Cond::AnyMember(c) => int_edges(c, out),
+        Cond::Cmp {
+            fact,
+            op,
+            rhs: Operand::Lit(Value::Int(v)),
+        } => {
+            let v = *v;
+            let edge = match op {
+                CmpOp::Ge | CmpOp::Lt => (v - 1, v),
+                CmpOp::Gt | CmpOp::Le => (v, v + 1),
+                CmpOp::Eq | CmpOp::Ne => return,
+            };
+            out.push((fact.info().name, edge.0, edge.1));
+        }
+        _ => {}
+    }
 }
 
 /// Whitespace-free text, so quotes match across the PDF conversion's line breaks.
