@@ -2,7 +2,8 @@
 // Chromium: Playwright never downloads a browser here.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets parallel checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: ".",
