@@ -6,5 +6,6 @@
 pub mod api;
 pub mod catalog;
 pub mod domain;
+pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -51,11 +51,65 @@ fn doc() -> web_sys::Document {
 }
 
 #[wasm_bindgen_test]
-async fn app_mounts_and_updates_results_as_the_user_types() {
+async fn app_mounts_restores_the_session_and_updates_results_as_the_user_types() {
+    // A session copy from before a reload, and a damaged share link in the address bar:
+    // the copy comes back, the link is refused with a message and changes nothing.
+    let window = web_sys::window().unwrap();
+    let session = window.session_storage().unwrap().unwrap();
+    session
+        .set_item(
+            estimator::ui::persist::SESSION_KEY,
+            r#"{"request": {"region": "hebei", "household": {"economic_hardship": true},
+                "members": [{"age": 40}, {"age": 14, "student_stage": "junior", "boarding": true}]},
+                "lang": "zh", "large": true, "compare": null}"#,
+        )
+        .unwrap();
+    window
+        .location()
+        .set_hash("h=%7B%22members%22%3A5")
+        .unwrap();
     estimator::ui::mount();
     tick().await;
     let body = doc().body().unwrap();
     assert!(body.text_content().unwrap().contains("基本公共服务测算"));
+    let total = || {
+        doc()
+            .query_selector("[data-testid=total-year]")
+            .unwrap()
+            .expect("totals")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(total(), "1250 元");
+    let notice = doc()
+        .query_selector("[data-testid=notice-error]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        notice.text_content().unwrap().contains("无法打开分享链接"),
+        "{:?}",
+        notice.text_content()
+    );
+    assert_eq!(window.location().hash().unwrap(), "", "the link is removed");
+    let html = doc().document_element().unwrap();
+    assert!(html.class_list().contains("large-text"));
+    // Back to one empty member for the typing test.
+    let clear: web_sys::HtmlElement = doc()
+        .query_selector("button.clear")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    tick().await;
+    assert_eq!(total(), "0 元");
+    assert!(
+        session
+            .get_item(estimator::ui::persist::SESSION_KEY)
+            .unwrap()
+            .is_none_or(|s| !s.contains("age")),
+        "clear all wipes the session copy"
+    );
     let age: web_sys::HtmlInputElement = doc()
         .get_element_by_id("f-0-age")
         .expect("age field")

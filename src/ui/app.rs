@@ -1,8 +1,11 @@
-//! The app shell: header, language switch, the estimate screen.
+//! The app shell: header with the tools and language switch, the notice bar, the
+//! estimate screen. Restores the session (and a shared link) before the first render.
 
 use super::estimate::EstimateScreen;
 use super::i18n::tr;
-use super::state::AppState;
+use super::persist;
+use super::state::{AppState, CompareEstimate};
+use super::tools::{NoticeBar, Toolbar};
 use crate::domain::Lang;
 use leptos::prelude::*;
 
@@ -10,11 +13,19 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    let estimate = state.estimate();
-    provide_context(estimate);
+    persist::restore(state);
+    persist::keep_in_session(state);
+    // A link opened in a tab that already shows the app arrives as a hash change.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        persist::apply_fragment(state)
+    });
+    provide_context(state.estimate());
+    provide_context(CompareEstimate(state.compare_estimate()));
     let lang = state.lang;
+    let large = state.large_text;
     Effect::new(move |_| {
-        // Keep <html lang> right for screen readers.
+        // <html lang> for screen readers and the font; the large-text class scales every
+        // rem-based size at once.
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute(
                 "lang",
@@ -24,22 +35,27 @@ pub fn App() -> impl IntoView {
                     "en"
                 },
             );
+            let _ = el.class_list().toggle_with_force("large-text", large.get());
         }
     });
     view! {
+        <a class="skip" href="#results">{move || tr(lang.get(), "跳到测算结果", "Skip to the results")}</a>
         <header class="top">
             <h1>{move || tr(lang.get(), "基本公共服务测算", "Basic public services estimator")}</h1>
-            <p class="privacy">
-                {move || tr(lang.get(), "全部在本机计算，您填写的信息不会离开浏览器。", "Everything is computed on this device; what you enter never leaves the browser.")}
-            </p>
             <button
+                type="button"
                 class="lang"
                 on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
                 lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
             >
                 {move || tr(lang.get(), "English", "中文")}
             </button>
+            <p class="privacy">
+                {move || tr(lang.get(), "全部在本机计算，您填写的信息不会离开浏览器。", "Everything is computed on this device; what you enter never leaves the browser.")}
+            </p>
+            <Toolbar />
         </header>
+        <NoticeBar />
         <main>
             {match AppState::catalog() {
                 Some(_) => view! { <EstimateScreen /> }.into_any(),

@@ -5,7 +5,9 @@
 pub mod app;
 pub mod estimate;
 pub mod i18n;
+pub mod persist;
 pub mod state;
+pub mod tools;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

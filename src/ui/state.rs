@@ -1,17 +1,31 @@
-//! The app's single state owner and the derived estimate.
+//! The app's single state owner and the estimates derived from it.
 
 use crate::catalog;
 use crate::domain::rule::Catalog;
 use crate::domain::{Date, Household, Lang, Report, evaluate};
 use leptos::prelude::*;
 
-/// Everything the user has entered. `Copy`, provided as context.
+/// A message for the user at the top of the page (a broken link, data cleared…).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub zh: String,
+    pub en: String,
+    /// An error (announced assertively) rather than a confirmation.
+    pub error: bool,
+}
+
+/// Everything the user has entered or chosen. `Copy`, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub region: RwSignal<String>,
     pub household: RwSignal<Household>,
     pub lang: RwSignal<Lang>,
     pub date: RwSignal<Date>,
+    /// A second region to compare the same household with.
+    pub compare: RwSignal<Option<String>>,
+    /// Large-text (适老化) mode.
+    pub large_text: RwSignal<bool>,
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 /// A memo value that always counts as changed: the estimate is recomputed only when
@@ -24,6 +38,13 @@ impl<T> PartialEq for Fresh<T> {
         false
     }
 }
+
+/// The estimate for the chosen region, provided as context.
+pub type Estimate = Memo<Fresh<Option<Report<'static>>>>;
+
+/// The estimate for the comparison region (`None` inside when not comparing).
+#[derive(Clone, Copy)]
+pub struct CompareEstimate(pub Estimate);
 
 /// Today's date in the browser.
 pub fn today() -> Date {
@@ -40,13 +61,19 @@ pub fn today() -> Date {
     })
 }
 
+/// The region shown before the user picks one (or a saved or shared household sets it).
+pub const DEFAULT_REGION: &str = "hebei";
+
 impl AppState {
     pub fn new() -> AppState {
         AppState {
-            region: RwSignal::new("hebei".to_string()),
+            region: RwSignal::new(DEFAULT_REGION.to_string()),
             household: RwSignal::new(Household::default()),
             lang: RwSignal::new(Lang::Zh),
             date: RwSignal::new(today()),
+            compare: RwSignal::new(None),
+            large_text: RwSignal::new(false),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -56,16 +83,41 @@ impl AppState {
     }
 
     /// The estimate, recomputed when the region, household or date changes.
-    pub fn estimate(self) -> Memo<Fresh<Option<Report<'static>>>> {
+    pub fn estimate(self) -> Estimate {
+        self.estimate_for(self.region.into())
+    }
+
+    /// The estimate of the comparison region.
+    pub fn compare_estimate(self) -> Estimate {
+        let compare = self.compare;
+        self.estimate_for(Signal::derive(move || compare.get().unwrap_or_default()))
+    }
+
+    fn estimate_for(self, region: Signal<String>) -> Estimate {
         Memo::new(move |_| {
             let report = (|| {
                 let cat = Self::catalog()?;
-                let region = self.region.with(|r| cat.region(r))?;
+                let region = region.with(|r| cat.region(r))?;
                 let date = self.date.get();
                 Some(self.household.with(|h| evaluate(cat, region, h, date)))
             })();
             Fresh(report)
         })
+    }
+
+    /// Back to an empty household (region and language stay).
+    pub fn clear(self) {
+        self.household.set(Household::default());
+        self.compare.set(None);
+    }
+
+    /// Shows a message to the user.
+    pub fn say(self, zh: impl Into<String>, en: impl Into<String>, error: bool) {
+        self.notice.set(Some(Notice {
+            zh: zh.into(),
+            en: en.into(),
+            error,
+        }));
     }
 }
 

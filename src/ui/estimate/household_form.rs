@@ -2,11 +2,10 @@
 
 use super::more_questions::add_questions;
 use super::{FactField, MemberCard, MoreQuestions};
-use crate::domain::Report;
 use crate::domain::household::Facts;
 use crate::domain::household::MAX_MEMBERS;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Fresh};
+use crate::ui::state::{AppState, Estimate};
 use leptos::prelude::*;
 
 /// How many unanswered household questions to show at once.
@@ -15,7 +14,7 @@ const HOUSEHOLD_QUESTIONS: usize = 4;
 #[component]
 pub fn HouseholdForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
+    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
     // Household facts to show: those answered, then the most consequential

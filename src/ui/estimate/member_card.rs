@@ -2,10 +2,9 @@
 
 use super::more_questions::add_questions;
 use super::{FactField, MoreQuestions};
-use crate::domain::Report;
 use crate::domain::facts::fact_by_name;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Fresh};
+use crate::ui::state::{AppState, Estimate};
 use leptos::prelude::*;
 
 /// How many unanswered questions to show per member at once.
@@ -18,7 +17,7 @@ pub fn MemberCard(
     index: usize,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
+    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let fixed = [fact_by_name("relation"), fact_by_name("age")];
     // Show the most consequential questions; the rest behind a "more" button.

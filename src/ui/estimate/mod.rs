@@ -1,32 +1,46 @@
-//! The estimate screen: the household on one side, the results on the other.
+//! The estimate screen: the household on one side; the results, what may apply, what
+//! nearly applies and a comparison with another region on the other.
 
+mod compare_view;
 mod fact_field;
 mod household_form;
 mod member_card;
 mod more_questions;
+mod near_miss_list;
+mod pending_list;
 mod region_picker;
 mod result_item;
 mod results;
+pub mod summary;
 
+pub use compare_view::CompareView;
 pub use fact_field::FactField;
 pub use household_form::HouseholdForm;
 pub use member_card::MemberCard;
 pub use more_questions::MoreQuestions;
+pub use near_miss_list::NearMissList;
+pub use pending_list::PendingList;
 pub use region_picker::RegionPicker;
 pub use results::Results;
 
+use crate::ui::i18n::tr;
+use crate::ui::state::AppState;
+use crate::ui::tools::PrintSummary;
 use leptos::prelude::*;
 
 #[component]
 pub fn EstimateScreen() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
     view! {
         <div class="screen">
-            <section class="ask">
+            <section class="ask" aria-label=move || tr(lang.get(), "填写家庭情况", "Your household")>
                 <RegionPicker />
                 <HouseholdForm />
             </section>
-            <section class="answer">
+            <section class="answer" aria-label=move || tr(lang.get(), "测算结果", "Estimate")>
+                <PrintSummary />
                 <Results />
+                <CompareView />
             </section>
         </div>
     }

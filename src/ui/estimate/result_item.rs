@@ -3,21 +3,12 @@
 //! quoted words. The explanation is built only when the item is opened.
 
 use crate::domain::condition::Tri;
-use crate::domain::{Lang, Report, explain};
+use crate::domain::{Lang, explain};
 use crate::ui::i18n::{tr, txt};
-use crate::ui::state::{AppState, Fresh};
-use leptos::prelude::*;
+use crate::ui::state::{AppState, Estimate};
 
-/// What the list shows of a result before it is opened.
-#[derive(Clone, PartialEq)]
-pub struct ResultSummary {
-    pub rule: String,
-    pub member: Option<usize>,
-    pub area: String,
-    pub name: String,
-    pub who: String,
-    pub amount: Option<String>,
-}
+use super::summary::ResultSummary;
+use leptos::prelude::*;
 
 /// A result row with its "why" panel.
 #[component]
@@ -26,7 +17,7 @@ pub fn ResultItem(
     row: ResultSummary,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Memo<Fresh<Option<Report<'static>>>>>();
+    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let open = RwSignal::new(false);
     let (rule_id, member) = (row.rule.clone(), row.member);
@@ -120,7 +111,6 @@ pub fn ResultItem(
                 }
             }>
                 <summary>
-                    <span class="area">{row.area.clone()}</span>
                     <span class="name">{row.name.clone()}</span>
                     <span class="who">{row.who.clone()}</span>
                     {row.amount.clone().map(|a| view! { <span class="amount">{a}</span> })}

@@ -1,0 +1,124 @@
+//! "May be eligible": outcomes an answer could still decide, each with the questions
+//! that would decide it, so the user sees why a question is asked. Most cash at stake
+//! first; a household with few answers has dozens, so only the first few show until
+//! the user asks for all.
+
+use super::summary::{amount, who};
+use crate::domain::Lang;
+use crate::domain::facts::Scope;
+use crate::ui::i18n::{tr, txt};
+use crate::ui::state::{AppState, Estimate};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// How many pending outcomes show before "show all".
+const SHOWN: usize = 6;
+
+#[derive(Clone, PartialEq)]
+struct PendingRow {
+    key: (String, Option<usize>),
+    name: String,
+    who: String,
+    amount: Option<String>,
+    asks: String,
+}
+
+#[component]
+pub fn PendingList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let estimate = expect_context::<Estimate>();
+    let lang = state.lang;
+    let show_all = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        let l = lang.get();
+        estimate.with(|e| {
+            let Some(r) = e.0.as_ref() else {
+                return Vec::new();
+            };
+            let mut pending: Vec<_> = r
+                .outcomes
+                .iter()
+                .filter(|o| o.status == crate::domain::Tri::Unknown && !o.rule.is_universal())
+                .collect();
+            let at_stake = |o: &&crate::domain::Outcome| {
+                o.cash
+                    .as_ref()
+                    .and_then(|c| c.yearly().or(c.once()))
+                    .map_or(Decimal::ZERO, |r| r.max.unwrap_or(r.min))
+            };
+            pending.sort_by_key(|o| std::cmp::Reverse(at_stake(o)));
+            pending
+                .into_iter()
+                .map(|o| {
+                    let asks = r
+                        .missing(o)
+                        .iter()
+                        .filter(|f| !f.info().is_derived())
+                        .map(|f| {
+                            let info = f.info();
+                            let label = if l == Lang::Zh { info.zh } else { info.en };
+                            match (info.scope, o.member) {
+                                (Scope::Member, Some(_)) => {
+                                    format!("{label}（{}）", who(l, o.member))
+                                }
+                                _ => label.to_string(),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(tr(l, "、", ", "));
+                    PendingRow {
+                        key: (o.rule.id.clone(), o.member),
+                        name: txt(l, &o.rule.name),
+                        who: who(l, o.member),
+                        amount: o
+                            .cash
+                            .as_ref()
+                            .filter(|c| c.stated.is_some())
+                            .map(|c| amount(l, c)),
+                        asks,
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <section class="pending-list" data-testid="pending">
+                <h2>{move || tr(lang.get(), "可能可以享受——回答这些问题即可确定", "May apply — answer these questions to decide")}</h2>
+                <ul>
+                    <For
+                        each=move || {
+                            let mut v = rows.get();
+                            if !show_all.get() {
+                                v.truncate(SHOWN);
+                            }
+                            v
+                        }
+                        key=|r| (r.key.clone(), r.asks.clone(), r.amount.clone())
+                        let:row
+                    >
+                        <li>
+                            <span class="name">{row.name}</span>
+                            " "
+                            <span class="who">{row.who}</span>
+                            {row.amount.map(|a| view! { <span class="amount">{a}</span> })}
+                            <span class="asks">{move || tr(lang.get(), "需要回答：", "Answer: ")}{row.asks.clone()}</span>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || { rows.with(Vec::len) > SHOWN }>
+                    <button type="button" class="more" aria-expanded=move || show_all.get().to_string() on:click=move |_| show_all.update(|b| *b = !*b)>
+                        {move || if show_all.get() {
+                            tr(lang.get(), "收起", "Show fewer").to_string()
+                        } else {
+                            match lang.get() {
+                                Lang::Zh => format!("显示全部 {} 项", rows.with(Vec::len)),
+                                Lang::En => format!("Show all {}", rows.with(Vec::len)),
+                            }
+                        }}
+                    </button>
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,157 @@
+//! The app state's outside world: the tab's sessionStorage, so an accidental reload
+//! loses nothing, and the URL fragment of an opt-in share link. Nothing is written
+//! anywhere else, and sessionStorage dies with the tab.
+//!
+//! A shared link is applied once and then removed from the address bar: left there, a
+//! reload would put the link's household back over the user's later edits.
+
+use super::state::AppState;
+use crate::domain::{Household, Lang};
+use crate::share;
+use leptos::prelude::*;
+use serde_json::{Value as Json, json};
+
+/// The sessionStorage key; the version lets a later format ignore older copies.
+pub const SESSION_KEY: &str = "benefit-estimator/v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// Puts back the session copy, then applies a shared link if the page was opened with one.
+pub fn restore(state: AppState) {
+    if let Some(s) = storage()
+        && let Ok(Some(text)) = s.get_item(SESSION_KEY)
+        && !apply_session(state, &text)
+    {
+        // A copy this version cannot read is of no use to anyone.
+        let _ = s.remove_item(SESSION_KEY);
+    }
+    apply_fragment(state);
+}
+
+fn apply_session(state: AppState, text: &str) -> bool {
+    let Ok(v) = serde_json::from_str::<Json>(text) else {
+        return false;
+    };
+    let Some(cat) = AppState::catalog() else {
+        return false;
+    };
+    let Some(req) = v.get("request") else {
+        return false;
+    };
+    let Ok(saved) = share::from_json(&req.to_string(), cat) else {
+        return false;
+    };
+    state.region.set(saved.region);
+    state.household.set(saved.household);
+    if v.get("lang").and_then(Json::as_str) == Some("en") {
+        state.lang.set(Lang::En);
+    }
+    state
+        .large_text
+        .set(v.get("large").and_then(Json::as_bool) == Some(true));
+    state.compare.set(
+        v.get("compare")
+            .and_then(Json::as_str)
+            .filter(|r| cat.region(r).is_some())
+            .map(str::to_string),
+    );
+    true
+}
+
+/// Applies a `#h=…` link. A broken link changes nothing and says why.
+pub fn apply_fragment(state: AppState) {
+    let Ok(hash) = window().location().hash() else {
+        return;
+    };
+    let Some(cat) = AppState::catalog() else {
+        return;
+    };
+    match share::decode_fragment(&hash, cat) {
+        Ok(None) => {}
+        Ok(Some(saved)) => {
+            state.region.set(saved.region);
+            state.household.set(saved.household);
+            state.say(
+                "已按分享链接填入家庭信息。",
+                "The household from the shared link is filled in.",
+                false,
+            );
+            clear_fragment();
+        }
+        Err(e) => {
+            state.say(
+                format!("无法打开分享链接：{}。您已填写的信息没有改变。", e.zh()),
+                format!(
+                    "The shared link could not be opened: {e}. Nothing you entered has changed."
+                ),
+                true,
+            );
+            clear_fragment();
+        }
+    }
+}
+
+/// Removes the fragment from the address bar without a reload or a history entry.
+fn clear_fragment() {
+    let loc = window().location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = window().history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Keeps the session copy in step with the state; an empty form leaves nothing behind.
+pub fn keep_in_session(state: AppState) {
+    Effect::new(move |_| {
+        let household = state.household.get();
+        let region = state.region.get();
+        let lang = state.lang.get();
+        let large = state.large_text.get();
+        let compare = state.compare.get();
+        let Some(s) = storage() else { return };
+        if household == Household::default() && compare.is_none() && !large && lang == Lang::Zh {
+            let _ = s.remove_item(SESSION_KEY);
+            return;
+        }
+        let request = share::to_json(&region, &household);
+        let v = json!({
+            "request": request,
+            "lang": if lang == Lang::En { "en" } else { "zh" },
+            "large": large,
+            "compare": compare,
+        });
+        // A full quota is not worth an error: the page still works without the copy.
+        let _ = s.set_item(SESSION_KEY, &v.to_string());
+    });
+}
+
+/// The share link for the current household: this page's address with `#h=…`.
+pub fn share_link(state: AppState) -> String {
+    // From `href`, not `origin`: a page opened from disk has the origin "null".
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    let frag = state
+        .household
+        .with(|h| state.region.with(|r| share::encode_fragment(r, h)));
+    format!("{base}#{frag}")
+}
+
+/// Wipes everything entered: the form, the session copy and any link in the address bar.
+pub fn clear_all(state: AppState) {
+    state.clear();
+    if let Some(s) = storage() {
+        let _ = s.remove_item(SESSION_KEY);
+    }
+    clear_fragment();
+    state.say(
+        "已清除您填写的全部信息。",
+        "Everything you entered has been cleared.",
+        false,
+    );
+}

@@ -1,0 +1,217 @@
+// The app's features around the estimate: share link, session copy, clear all, language,
+// comparison, large text, print, phone width, keyboard-only use and an axe-core scan.
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { answer, answerAll, pickRegion, addMember, openResult } from "./household.mjs";
+
+const SHOTS = "target/e2e-results/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** A Hebei family with a boarding junior-middle pupil: 1250 yuan a year (Hebei item 3). */
+async function hebeiFamily(page) {
+  await pickRegion(page, "hebei");
+  await answer(page, 0, "age", 42);
+  const child = await addMember(page);
+  await answerAll(page, child, { age: 14, student_stage: "junior", boarding: true });
+  await answer(page, null, "economic_hardship", true);
+  await expect(page.getByTestId("total-year")).toHaveText("1250 元");
+}
+
+async function axe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  const found = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `axe-core violations on ${label}`).toEqual([]);
+}
+
+test("share link: opt-in with a warning, round-trips, and a tampered link changes nothing", async ({ watched, browser }) => {
+  const { page, requests } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.getByRole("button", { name: "分享链接" }).click();
+  await expect(page.locator("#share-panel")).toContainText("任何拿到链接的人都能看到");
+  await expect(page.locator("#share-link")).toHaveCount(0); // nothing made until the user agrees
+  await page.getByRole("button", { name: "我明白，生成链接" }).click();
+  const link = await page.locator("#share-link").inputValue();
+  expect(link).toMatch(/#h=%7B/);
+  expect(link).not.toContain("1250"); // the household is in the link, not the results
+
+  // Opened in a fresh browser context (another person), the link restores the household.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  const requests2 = [];
+  page2.on("request", (r) => requests2.push({ url: r.url() }));
+  await page2.goto(link);
+  await expect(page2.getByTestId("total-year")).toHaveText("1250 元");
+  await expect(page2.locator("#region")).toHaveValue("hebei");
+  await expect(page2.getByTestId("notice")).toContainText("已按分享链接填入");
+  expect(new URL(page2.url()).hash, "the link's data leaves the address bar").toBe("");
+  assertLocalOnly(requests2);
+  // Every request carried no fragment: browsers never send it, and the app sends nothing.
+  expect(requests2.every((r) => !r.url.includes("%7B"))).toBe(true);
+
+  // A tampered link (absurd age) in the first tab: a clear message, nothing lost.
+  const tampered = link.replace("14", "400");
+  await page.goto(tampered);
+  await expect(page.getByTestId("notice-error")).toContainText("无法打开分享链接");
+  await expect(page.getByTestId("notice-error")).toContainText("members[1].age");
+  await expect(page.getByTestId("total-year")).toHaveText("1250 元");
+  // A cut link.
+  await page.goto(link.slice(0, link.length - 20));
+  await expect(page.getByTestId("notice-error")).toContainText("无法打开分享链接");
+  await expect(page.getByTestId("total-year")).toHaveText("1250 元");
+  await other.close();
+  assertLocalOnly(requests);
+});
+
+test("a reload keeps what was entered; clear all wipes it from the page and the session", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.reload();
+  await expect(page.getByTestId("total-year")).toHaveText("¥1250");
+  await expect(page.locator("#f-1-age")).toHaveValue("14");
+  await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
+  const saved = await page.evaluate(() => sessionStorage.getItem("benefit-estimator/v1"));
+  expect(saved).toContain('"age":14');
+  expect(await page.evaluate(() => localStorage.length), "nothing outlives the tab").toBe(0);
+
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await expect(page.getByTestId("notice")).toContainText("Everything you entered has been cleared");
+  await expect(page.locator("fieldset.member")).toHaveCount(1);
+  await expect(page.locator("#f-0-age")).toHaveValue("");
+  await expect(page.getByTestId("total-year")).toHaveText("¥0");
+  const after = await page.evaluate(() => sessionStorage.getItem("benefit-estimator/v1"));
+  expect(after ?? "", "no household left in the session").not.toContain("age");
+  await page.reload();
+  await expect(page.locator("#f-0-age")).toHaveValue("");
+});
+
+test("languages: every label and the rules' texts switch; Chinese quotes stay Chinese", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("total-year")).toHaveText("¥1250");
+  await expect(page.getByTestId("eligible")).toContainText("¥1250 per student per year (about ¥104.17 a month)");
+  const item = await openResult(page, "boarding");
+  await expect(item).toContainText("Lead department");
+  await expect(item.locator("blockquote")).toHaveAttribute("lang", "zh-CN");
+  await expect(item.locator("blockquote")).toContainText("初中生每生每年 1250 元");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("eligible")).toContainText("寄宿生生活补助");
+});
+
+test("compare the same household across two regions side by side", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.locator("#compare-region").selectOption("haidong");
+  const a = page.getByTestId("compare-a");
+  const b = page.getByTestId("compare-b");
+  await expect(a.locator("h3")).toHaveText("河北省");
+  await expect(a).toContainText("1250 元");
+  await expect(b.locator("h3")).toHaveText("海东市");
+  // Haidong item 13: boarders from hardship families in junior middle school, 1250 a year as well.
+  await expect(b).toContainText("义务教育家庭经济困难学生生活补助");
+  const boxA = await a.boundingBox();
+  const boxB = await b.boundingBox();
+  expect(boxB.x, "side by side").toBeGreaterThan(boxA.x + boxA.width - 1);
+  await page.locator("#compare-region").selectOption("");
+  await expect(a).toHaveCount(0);
+});
+
+test("large-text mode scales the page and is announced as a pressed toggle", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  const size = () => page.locator("#f-0-age").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const before = await size();
+  const toggle = page.getByRole("button", { name: "大字模式" });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  expect(await size()).toBeGreaterThanOrEqual(before * 1.2);
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${SHOTS}/large-text-360.png`, fullPage: true });
+});
+
+test("print: a clean summary with no controls, on at most two pages", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".print-summary")).toBeVisible();
+  await expect(page.locator(".print-summary")).toContainText("成员 2：年龄：14 岁");
+  for (const sel of ["button", "select", "input", ".ask", ".toolbar"]) {
+    const visible = await page.locator(sel).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length);
+    expect(visible, `${sel} printed`).toBe(0);
+  }
+  await expect(page.getByTestId("total-year")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/print.png`, fullPage: true });
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages, "pages in the printed summary").toBeGreaterThan(0);
+  expect(pages, "pages in the printed summary").toBeLessThanOrEqual(2);
+});
+
+test("a 360 px phone: no sideways scrolling, everything reachable", async ({ watched }) => {
+  const { page } = watched;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./");
+  await hebeiFamily(page);
+  await page.locator("#compare-region").selectOption("jinan");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${SHOTS}/phone-360.png`, fullPage: true });
+});
+
+test("keyboard only: fill in, read the result and open why, without a mouse", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+  // The first Tab reaches the skip link; then on to the first member's age.
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".skip")).toBeFocused();
+  let tabs = 1;
+  while ((await focusedId()) !== "f-0-age") {
+    await page.keyboard.press("Tab");
+    expect(++tabs, "tabs to reach the age field").toBeLessThan(30);
+  }
+  await page.keyboard.type("70");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+  // Back to the skip link, which takes keyboard users straight to the results.
+  while (!(await page.locator(".skip").evaluate((e) => e === document.activeElement))) {
+    await page.keyboard.press("Shift+Tab");
+    expect(--tabs, "tabs back to the skip link").toBeGreaterThanOrEqual(0);
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#results")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator("#results ~ [data-testid=eligible] summary").first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("eligible").locator(".why").first()).toContainText("出处");
+  // Every focusable control has a visible focus indicator.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  expect(outline).not.toBe("none");
+});
+
+test("axe-core finds no violations on the main screens", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await axe(page, "start");
+  await hebeiFamily(page);
+  await openResult(page, "寄宿生生活补助");
+  await page.locator("#compare-region").selectOption("haidong");
+  await axe(page, "results with why and comparison");
+  await page.getByRole("button", { name: "分享链接" }).click();
+  await page.getByRole("button", { name: "我明白，生成链接" }).click();
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Large text" }).click();
+  await axe(page, "English, large text, share panel");
+});
