@@ -19,7 +19,9 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         persist::apply_fragment(state)
     });
-    provide_context(state.estimate());
+    let estimate = state.estimate();
+    provide_context(estimate);
+    provide_context(AppState::questions(estimate));
     provide_context(CompareEstimate(state.compare_estimate()));
     let lang = state.lang;
     let large = state.large_text;

@@ -1,8 +1,9 @@
 //! The app's single state owner and the estimates derived from it.
 
 use crate::catalog;
+use crate::domain::evaluate::Question;
 use crate::domain::rule::Catalog;
-use crate::domain::{Date, Household, Lang, Report, evaluate};
+use crate::domain::{Date, Household, Lang, Report, evaluate, questions};
 use leptos::prelude::*;
 
 /// A message for the user at the top of the page (a broken link, data cleared…).
@@ -41,6 +42,10 @@ impl<T> PartialEq for Fresh<T> {
 
 /// The estimate for the chosen region, provided as context.
 pub type Estimate = Memo<Fresh<Option<Report<'static>>>>;
+
+/// The questions that still matter for the estimate, most consequential first: computed
+/// once per estimate and shared by every card, not once per card.
+pub type Questions = Memo<Fresh<Vec<Question>>>;
 
 /// The estimate for the comparison region (`None` inside when not comparing).
 #[derive(Clone, Copy)]
@@ -85,6 +90,13 @@ impl AppState {
     /// The estimate, recomputed when the region, household or date changes.
     pub fn estimate(self) -> Estimate {
         self.estimate_for(self.region.into())
+    }
+
+    /// The ranked questions of an estimate.
+    pub fn questions(estimate: Estimate) -> Questions {
+        Memo::new(move |_| {
+            Fresh(estimate.with(|e| e.0.as_ref().map(questions).unwrap_or_default()))
+        })
     }
 
     /// The estimate of the comparison region.

@@ -27,12 +27,15 @@ pub fn FactField(
     );
     let hint_id = format!("{id}-hint");
     let error = RwSignal::new(None::<String>);
-    let current = move || {
+    // A memo, so an edit elsewhere in the household does not re-set this control's
+    // value: with eight members that was a hundred DOM writes per keystroke.
+    let value = Memo::new(move |_| {
         state.household.with(|h| match member {
             Some(i) => h.members.get(i).and_then(|m| m.get(fact)),
             None => h.facts.get(fact),
         })
-    };
+    });
+    let current = move || value.get();
     let write = move |v: Option<Value>| {
         state.household.update(|h| {
             let target: Option<&mut Facts> = match member {

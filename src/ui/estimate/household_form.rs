@@ -5,7 +5,7 @@ use super::{FactField, MemberCard, MoreQuestions};
 use crate::domain::household::Facts;
 use crate::domain::household::MAX_MEMBERS;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Estimate};
+use crate::ui::state::{AppState, Questions};
 use leptos::prelude::*;
 
 /// How many unanswered household questions to show at once.
@@ -14,7 +14,7 @@ const HOUSEHOLD_QUESTIONS: usize = 4;
 #[component]
 pub fn HouseholdForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Estimate>();
+    let questions = expect_context::<Questions>();
     let lang = state.lang;
     let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
     // Household facts to show: those answered, then the most consequential
@@ -24,15 +24,8 @@ pub fn HouseholdForm() -> impl IntoView {
         let mut ids: Vec<_> = state
             .household
             .with(|h| h.facts.answered().map(|(id, _)| id).collect());
-        let hidden = estimate.with(|e| {
-            add_questions(
-                e.0.as_ref(),
-                None,
-                &mut ids,
-                HOUSEHOLD_QUESTIONS,
-                show_all.get(),
-            )
-        });
+        let hidden = questions
+            .with(|q| add_questions(&q.0, None, &mut ids, HOUSEHOLD_QUESTIONS, show_all.get()));
         (ids, hidden)
     });
     view! {

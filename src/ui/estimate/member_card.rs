@@ -4,7 +4,7 @@ use super::more_questions::add_questions;
 use super::{FactField, MoreQuestions};
 use crate::domain::facts::fact_by_name;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Estimate};
+use crate::ui::state::{AppState, Questions};
 use leptos::prelude::*;
 
 /// How many unanswered questions to show per member at once.
@@ -17,7 +17,7 @@ pub fn MemberCard(
     index: usize,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Estimate>();
+    let questions = expect_context::<Questions>();
     let lang = state.lang;
     let fixed = [fact_by_name("relation"), fact_by_name("age")];
     // Show the most consequential questions; the rest behind a "more" button.
@@ -33,9 +33,9 @@ pub fn MemberCard(
                 );
             }
         });
-        let hidden = estimate.with(|e| {
+        let hidden = questions.with(|q| {
             add_questions(
-                e.0.as_ref(),
+                &q.0,
                 Some(index),
                 &mut ids,
                 MEMBER_QUESTIONS,

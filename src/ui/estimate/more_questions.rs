@@ -1,8 +1,8 @@
 //! The "more questions" toggle under a card: only the questions that matter most are
 //! shown at first; the rest are one click away, never gone.
 
+use crate::domain::evaluate::Question;
 use crate::domain::facts::FactId;
-use crate::domain::{Report, questions};
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -11,16 +11,15 @@ use leptos::prelude::*;
 /// most consequential first: `limit` of them, or all when `show_all`. Returns how
 /// many stay folded away.
 pub fn add_questions(
-    report: Option<&Report>,
+    questions: &[Question],
     member: Option<usize>,
     ids: &mut Vec<FactId>,
     limit: usize,
     show_all: bool,
 ) -> usize {
-    let Some(r) = report else { return 0 };
     // `questions` gives household facts `member: None`, member facts their index.
-    let more: Vec<_> = questions(r)
-        .into_iter()
+    let more: Vec<_> = questions
+        .iter()
         .filter(|q| q.member == member && !ids.contains(&q.fact))
         .map(|q| q.fact)
         .collect();

@@ -29,11 +29,14 @@ pub fn PendingList() -> impl IntoView {
     let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let show_all = RwSignal::new(false);
+    // (rows shown, how many in all): only the shown rows are put into words, since a
+    // household with few answers has hundreds of undecided outcomes.
     let rows = Memo::new(move |_| {
         let l = lang.get();
+        let all = show_all.get();
         estimate.with(|e| {
             let Some(r) = e.0.as_ref() else {
-                return Vec::new();
+                return (Vec::new(), 0);
             };
             let mut pending: Vec<_> = r
                 .outcomes
@@ -47,7 +50,11 @@ pub fn PendingList() -> impl IntoView {
                     .map_or(Decimal::ZERO, |r| r.max.unwrap_or(r.min))
             };
             pending.sort_by_key(|o| std::cmp::Reverse(at_stake(o)));
-            pending
+            let count = pending.len();
+            if !all {
+                pending.truncate(SHOWN);
+            }
+            let rows = pending
                 .into_iter()
                 .map(|o| {
                     let asks = r
@@ -78,22 +85,18 @@ pub fn PendingList() -> impl IntoView {
                         asks,
                     }
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (rows, count)
         })
     });
+    let count = move || rows.with(|r| r.1);
     view! {
-        <Show when=move || !rows.with(Vec::is_empty)>
+        <Show when=move || { count() > 0 }>
             <section class="pending-list" data-testid="pending">
                 <h2>{move || tr(lang.get(), "可能可以享受——回答这些问题即可确定", "May apply — answer these questions to decide")}</h2>
                 <ul>
                     <For
-                        each=move || {
-                            let mut v = rows.get();
-                            if !show_all.get() {
-                                v.truncate(SHOWN);
-                            }
-                            v
-                        }
+                        each=move || rows.get().0
                         key=|r| (r.key.clone(), r.asks.clone(), r.amount.clone())
                         let:row
                     >
@@ -106,14 +109,14 @@ pub fn PendingList() -> impl IntoView {
                         </li>
                     </For>
                 </ul>
-                <Show when=move || { rows.with(Vec::len) > SHOWN }>
+                <Show when=move || { count() > SHOWN }>
                     <button type="button" class="more" aria-expanded=move || show_all.get().to_string() on:click=move |_| show_all.update(|b| *b = !*b)>
                         {move || if show_all.get() {
                             tr(lang.get(), "收起", "Show fewer").to_string()
                         } else {
                             match lang.get() {
-                                Lang::Zh => format!("显示全部 {} 项", rows.with(Vec::len)),
-                                Lang::En => format!("Show all {}", rows.with(Vec::len)),
+                                Lang::Zh => format!("显示全部 {} 项", count()),
+                                Lang::En => format!("Show all {}", count()),
                             }
                         }}
                     </button>
