@@ -42,10 +42,11 @@ pub fn today() -> Date {
 
 impl AppState {
     pub fn new() -> AppState {
+        let start = super::embed::StartOptions::from_location();
         AppState {
-            region: RwSignal::new("hebei".to_string()),
+            region: RwSignal::new(start.region.unwrap_or_else(|| "hebei".to_string())),
             household: RwSignal::new(Household::default()),
-            lang: RwSignal::new(Lang::Zh),
+            lang: RwSignal::new(start.lang.unwrap_or(Lang::Zh)),
             date: RwSignal::new(today()),
         }
     }
