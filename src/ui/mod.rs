@@ -3,6 +3,7 @@
 //! by screen.
 
 pub mod app;
+pub mod embed;
 pub mod estimate;
 pub mod i18n;
 pub mod persist;

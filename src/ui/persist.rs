@@ -27,6 +27,15 @@ pub fn restore(state: AppState) {
         // A copy this version cannot read is of no use to anyone.
         let _ = s.remove_item(SESSION_KEY);
     }
+    // The address's `?region=&lang=` (a host page's embed attributes) is a fresh choice
+    // made after the copy was saved, so it wins over the copy; a shared link wins over both.
+    let start = super::embed::StartOptions::from_location();
+    if let Some(r) = start.region {
+        state.region.set(r);
+    }
+    if let Some(l) = start.lang {
+        state.lang.set(l);
+    }
     apply_fragment(state);
 }
 

@@ -66,7 +66,8 @@ pub fn today() -> Date {
     })
 }
 
-/// The region shown before the user picks one (or a saved or shared household sets it).
+/// The region shown before the user picks one (or the address, a saved or a shared
+/// household sets it: see `persist::restore`).
 pub const DEFAULT_REGION: &str = "hebei";
 
 impl AppState {

@@ -1,10 +1,11 @@
-import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { test, expect, assertLocalOnly, offlineCopyInstalled } from "./fixtures.mjs";
 
 test("loads the release build, estimates as you type, and stays local", async ({ watched }) => {
   const { page, requests } = watched;
   await page.goto("./");
   await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
   await page.waitForLoadState("networkidle");
+  await offlineCopyInstalled(page);
   const afterLoad = requests.length;
 
   // Hebei is the default region: a 70-year-old gets older people's health management.

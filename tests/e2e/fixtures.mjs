@@ -1,5 +1,6 @@
 // A page fixture that fails the test on any console error or page error, and records
-// every request so tests can assert nothing leaves 127.0.0.1.
+// every request (the page's, its frames' and its service worker's) so tests can assert
+// nothing leaves 127.0.0.1.
 import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend({
@@ -10,7 +11,8 @@ export const test = base.extend({
       if (m.type() === "error") problems.push(`console: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    page.on("request", (r) => requests.push({ url: r.url(), at: Date.now() }));
+    // On the context, not the page: a service worker's own fetches are reported only there.
+    page.context().on("request", (r) => requests.push({ url: r.url(), at: Date.now() }));
     await use({ page, problems, requests });
     expect(problems, "console or page errors").toEqual([]);
   },
@@ -22,4 +24,14 @@ export { expect };
 export function assertLocalOnly(requests) {
   const foreign = requests.filter((r) => !r.url.startsWith("http://127.0.0.1:"));
   expect(foreign.map((r) => r.url), "requests leaving 127.0.0.1").toEqual([]);
+}
+
+/** Waits until the app's service worker has installed its offline copy: its precache requests are part of the load. */
+export async function offlineCopyInstalled(page) {
+  const installed = () =>
+    page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return reg?.active?.state === "activated" && !reg.installing && !reg.waiting && navigator.serviceWorker.controller !== null;
+    });
+  await expect.poll(installed, { message: "the service worker installed the offline copy", timeout: 20_000 }).toBe(true);
 }

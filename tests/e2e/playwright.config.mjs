@@ -2,7 +2,7 @@
 // Chromium: Playwright never downloads a browser here.
 import { defineConfig } from "@playwright/test";
 
-// E2E_PORT lets parallel checkouts run their suites side by side.
+// E2E_PORT lets parallel checkouts run their suites side by side. Each suite uses E2E_PORT to E2E_PORT + 2.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -20,11 +20,22 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${PORT}`,
-    cwd: "../..",
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs dist ${PORT}`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // As a government site might: strict CSP on every response, the app under a sub-path, and a page
+      // of the site (tests/e2e/host/) that embeds it. Used by csp.spec.mjs and embed.spec.mjs.
+      command: `node tests/e2e/serve.mjs dist ${PORT + 1} /gov/tools/estimator/ --csp --mount /gov/=tests/e2e/host`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${PORT + 1}/gov/tools/estimator/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -1,12 +1,20 @@
-// A minimal static server for dist/ on 127.0.0.1 (Playwright's webServer). It serves
-// the release build as a government web server would: correct MIME types, no magic.
-// Usage: node serve.mjs <dir> <port> [base-path]
+// A minimal static server on 127.0.0.1 (Playwright's webServer). It serves the release build as a
+// government web server would: correct MIME types, no magic.
+// Usage: node serve.mjs <dir> <port> [base-path] [--csp] [--mount <url-prefix>=<dir>]...
+//   base-path   URL prefix dir is served under (default /), to check the build works under any sub-path
+//   --csp       send the strict Content-Security-Policy below with every response
+//   --mount     also serve another directory under another prefix (e.g. a host page that embeds the app)
+// Also importable: serve({ mounts, port, csp }) where a mount's dir may be a function, read per request.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const [dir = "dist", port = "4173", base = "/"] = process.argv.slice(2);
-const root = resolve(dir);
+/** No inline script or style, scripts and wasm only from the app's own origin, no third party at all. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
+  "img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -19,25 +27,50 @@ const types = {
   ".png": "image/png",
 };
 
-createServer(async (req, res) => {
-  let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (!path.startsWith(base)) {
-    res.writeHead(404).end("not found");
-    return;
+/** Starts serving; resolves to the http.Server once it listens. mounts: [[url-prefix, dir or () => dir]]. */
+export function serve({ mounts, port, csp = false }) {
+  // Longest prefix first, so /gov/tools/estimator/ wins over /gov/.
+  const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length);
+  const server = createServer(async (req, res) => {
+    const headers = csp ? { "content-security-policy": STRICT_CSP } : {};
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const mount = sorted.find(([prefix]) => path.startsWith(prefix));
+    if (!mount) {
+      res.writeHead(404, headers).end("not found");
+      return;
+    }
+    const root = resolve(typeof mount[1] === "function" ? mount[1]() : mount[1]);
+    const file = normalize(join(root, path.slice(mount[0].length) || "index.html"));
+    if (!file.startsWith(root)) {
+      res.writeHead(403, headers).end();
+      return;
+    }
+    try {
+      const s = await stat(file);
+      const f = s.isDirectory() ? join(file, "index.html") : file;
+      const body = await readFile(f);
+      res.writeHead(200, { ...headers, "content-type": types[extname(f)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, headers).end("not found");
+    }
+  });
+  return new Promise((ok) => server.listen(Number(port), "127.0.0.1", () => ok(server)));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const positional = [];
+  const mounts = [];
+  let csp = false;
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--csp") csp = true;
+    else if (argv[i] === "--mount") {
+      const [prefix, dir] = argv[++i].split("=");
+      mounts.push([prefix, dir]);
+    } else positional.push(argv[i]);
   }
-  path = path.slice(base.length) || "index.html";
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
-    res.writeHead(403).end();
-    return;
-  }
-  try {
-    const s = await stat(file);
-    const f = s.isDirectory() ? join(file, "index.html") : file;
-    const body = await readFile(f);
-    res.writeHead(200, { "content-type": types[extname(f)] ?? "application/octet-stream", "cache-control": "no-cache" });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end("not found");
-  }
-}).listen(Number(port), "127.0.0.1", () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+  const [dir = "dist", port = "4173", base = "/"] = positional;
+  await serve({ mounts: [[base, dir], ...mounts], port, csp });
+  console.log(`serving ${resolve(dir)} at http://127.0.0.1:${port}${base}${csp ? " with a strict CSP" : ""}`);
+}

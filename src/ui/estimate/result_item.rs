@@ -43,9 +43,10 @@ pub fn ResultItem(
                         Tri::Unknown => ("?", "unknown"),
                     };
                     let text = if l == Lang::Zh { reason.zh.clone() } else { reason.en.clone() };
-                    let pad = format!("padding-inline-start: {}rem", f32::from(reason.depth) * 1.25);
+                    // A style property, not a style attribute: a strict CSP (no 'unsafe-inline') blocks the latter.
+                    let pad = format!("{}rem", f32::from(reason.depth) * 1.25);
                     view! {
-                        <li class=class style=pad>
+                        <li class=class style:padding-inline-start=pad>
                             <span aria-hidden="true">{mark}</span>
                             <span class="visually-hidden">
                                 {match reason.status {

@@ -1,0 +1,42 @@
+// The app under a strict Content-Security-Policy (tests/e2e/serve.mjs STRICT_CSP: no inline script or
+// style, script-src 'self' 'wasm-unsafe-eval', connect-src 'self'): no violation while it is used.
+import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { boardingPupilJourney } from "./journey.mjs";
+import { STRICT_CSP } from "./serve.mjs";
+
+const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/gov/tools/estimator/`;
+
+/** Records every securitypolicyviolation event of every frame into window.__violations. */
+async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+test("no CSP violation while the app is used under a strict policy", async ({ watched }) => {
+  const { page, requests } = watched;
+  await recordViolations(page);
+  const response = await page.goto(APP);
+  expect(response.headers()["content-security-policy"]).toBe(STRICT_CSP);
+  await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
+  await boardingPupilJourney(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  assertLocalOnly(requests);
+});
+
+test("the policy is really enforced: an inline script is blocked and reported", async ({ page }) => {
+  await recordViolations(page);
+  await page.goto(APP);
+  await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
+  const ran = await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__inlineRan = true";
+    document.head.append(s);
+    return window.__inlineRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => page.evaluate(() => window.__violations)).toEqual([expect.stringContaining("script-src")]);
+});

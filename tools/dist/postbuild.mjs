@@ -1,0 +1,140 @@
+// Trunk's post_build hook (see Trunk.toml): turns Trunk's output into the dist/ that ships.
+//
+// Every build (debug under `trunk serve`, release under `./dev build` and `./dev test`):
+//   - moves Trunk's inline start-up <script> into boot-<hash>.js, loaded with an SRI hash, so the app runs
+//     under a strict Content-Security-Policy (no 'unsafe-inline');
+//   - writes the manifest and its icons (installable app) and embed.js (the <benefit-estimator> element).
+// Release builds also:
+//   - stamp index.html with a build id and write sw.js, the service worker that precaches exactly this
+//     build (debug builds get sw-retire.js instead, which removes any offline copy from the address);
+//   - write benefit-estimator-offline.html: one self-contained file (styles, script and wasm inlined)
+//     that works opened from disk, with no server and no network.
+// Run again on its own output it rewrites the same files, so it is idempotent.
+//
+// Usage: node tools/dist/postbuild.mjs [dir] [--release]. As a Trunk hook the directory, profile and
+// public URL come from TRUNK_STAGING_DIR, TRUNK_PROFILE and TRUNK_PUBLIC_URL.
+import { createHash } from "node:crypto";
+import { copyFileSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { iconPng } from "./icon.mjs";
+
+export const OFFLINE_FILE = "benefit-estimator-offline.html";
+const HERE = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR;
+const release = args.includes("--release") || process.env.TRUNK_PROFILE === "release";
+const base = process.env.TRUNK_PUBLIC_URL ?? "./";
+
+function fail(message) {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+}
+if (!dir) fail("no directory: pass one, or run as a Trunk hook");
+
+const sri = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
+const shortHash = (buf) => createHash("sha256").update(buf).digest("hex").slice(0, 16);
+const read = (name) => readFileSync(join(dir, name));
+const write = (name, data) => writeFileSync(join(dir, name), data);
+const files = () =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith("."))
+    .map((e) => e.name)
+    .sort();
+const template = (name, values) => {
+  let text = readFileSync(join(HERE, name), "utf8");
+  for (const [key, value] of Object.entries(values)) {
+    if (!text.includes(key)) fail(`${name} has no ${key}`);
+    text = text.replaceAll(key, value);
+  }
+  return Buffer.from(text);
+};
+
+let html = read("index.html").toString("utf8");
+
+// The wasm module and its wasm-bindgen JS glue, as Trunk named them.
+const wasms = files().filter((f) => f.endsWith("_bg.wasm"));
+if (wasms.length !== 1) fail(`expected one *_bg.wasm in ${dir}, found ${wasms.length}`);
+const wasmName = wasms[0];
+const glueName = wasmName.replace(/_bg\.wasm$/, ".js");
+if (!files().includes(glueName)) fail(`${glueName} is missing next to ${wasmName}`);
+
+// 1. The start-up script, external.
+for (const f of files()) if (/^boot-[0-9a-f]{16}\.js$/.test(f)) unlinkSync(join(dir, f));
+const boot = template("boot.js", { __GLUE__: glueName, __WASM__: wasmName, __SERVICE_WORKER__: String(release) });
+const bootName = `boot-${shortHash(boot)}.js`;
+write(bootName, boot);
+const bootTag = `<script type="module" src="${base}${bootName}" integrity="${sri(boot)}"></script>`;
+let replaced = 0;
+html = html.replace(/<script type="module"([^>]*)>((?:(?!<\/script>)[\s\S])*)<\/script>/g, (whole, attrs, body) => {
+  const trunkInit = !/\bsrc=/.test(attrs) && body.includes("TrunkApplicationStarted");
+  const ourBoot = /\bsrc="[^"]*boot-[0-9a-f]{16}\.js"/.test(attrs);
+  if (!trunkInit && !ourBoot) return whole;
+  replaced++;
+  return bootTag;
+});
+if (replaced !== 1) fail(`expected one start-up script in index.html, found ${replaced}`);
+
+// 2. Installable: manifest and icons. The element for embedding.
+copyFileSync(join(HERE, "manifest.webmanifest"), join(dir, "manifest.webmanifest"));
+write("icon-192.png", iconPng(192));
+write("icon-512.png", iconPng(512));
+copyFileSync(join(HERE, "embed.js"), join(dir, "embed.js"));
+
+if (!release) {
+  copyFileSync(join(HERE, "sw-retire.js"), join(dir, "sw.js"));
+  rmSync(join(dir, OFFLINE_FILE), { force: true });
+  write("index.html", html);
+  process.exit(0);
+}
+
+// 3. Build id and service worker. The precache is every file index.html can load: not the worker itself,
+// the embedding script (for other pages) or the single file (a download).
+const NOT_PRECACHED = new Set(["index.html", "sw.js", "embed.js", OFFLINE_FILE]);
+const BUILD_META = /\n?\s*<meta name="benefit-estimator-build" content="[0-9a-f]*" \/>/;
+html = html.replace(BUILD_META, "");
+const precache = files().filter((f) => !NOT_PRECACHED.has(f));
+const id = createHash("sha256");
+for (const f of precache) id.update(f).update("\0").update(read(f)).update("\0");
+const build = id.update(html).digest("hex").slice(0, 16);
+const charset = /<meta charset="utf-8" \/>/;
+if (!charset.test(html)) fail('index.html has no <meta charset="utf-8" />');
+html = html.replace(charset, (m) => `${m}\n    <meta name="benefit-estimator-build" content="${build}" />`);
+write("index.html", html);
+const manifest = ["index.html", ...precache].map((path) => ({ path, integrity: sri(read(path)) }));
+write("sw.js", template("sw.js", { __BUILD__: build, __FILES__: JSON.stringify(manifest, null, 2) }));
+
+// 4. The single file. Everything the page would fetch is inlined; what only makes sense on a server
+// (manifest, preloads, service worker) is dropped. The glue module is imported from a data: URL (a page
+// opened from disk may not fetch other files, not even module scripts), the wasm is base64 text.
+let one = html;
+const drop = (re, what) => {
+  if (!re.test(one)) fail(`single file: no ${what} in index.html`);
+  one = one.replace(re, "");
+};
+drop(/\n?\s*<link rel="manifest"[^>]*>/, "manifest link");
+drop(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "preload links");
+drop(/\n?\s*<script type="module" src="[^"]*boot-[0-9a-f]{16}\.js"[^>]*><\/script>/, "boot script");
+one = one.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) => {
+  const css = read(href.replace(/^\.?\//, "")).toString("utf8");
+  if (/<\/style/i.test(css)) fail(`${href} contains </style`);
+  return `<style>\n${css}</style>`;
+});
+one = one.replace(/<link rel="icon" href="[^"]*"([^>]*)>/, `<link rel="icon" href="data:image/png;base64,${read("icon-192.png").toString("base64")}"$1>`);
+const start = `<script type="module">
+const bindings = await import("data:text/javascript;base64,${read(glueName).toString("base64")}");
+const text = atob("${read(wasmName).toString("base64")}");
+const bytes = new Uint8Array(text.length);
+for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+const wasm = await bindings.default({ module_or_path: bytes });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+</script>
+`;
+if (!one.includes("</body>")) fail("single file: index.html has no </body>");
+one = one.replace("</body>", `${start}</body>`);
+// Nothing may point at another file: it would not be there on the counter PC.
+const outside = [...one.matchAll(/\b(?:src|href)="(?!data:)([^"]*)"/g)].map((m) => m[1]);
+if (outside.length) fail(`single file still refers to ${outside.join(", ")}`);
+write(OFFLINE_FILE, one);
+console.log(`postbuild: build ${build}; ${OFFLINE_FILE} ${(Buffer.byteLength(one) / 1024).toFixed(0)} KiB`);
