@@ -7,4 +7,6 @@ pub mod api;
 pub mod catalog;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
+pub mod js_api;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
