@@ -108,6 +108,23 @@ test("bad input comes back as a structured error naming the field", async ({ wat
   await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
 });
 
+test("the README's example works from a host page of its own", async ({ watched }) => {
+  const { page } = watched;
+  const readme = readFileSync(`${root}/README.md`, "utf8");
+  const section = readme.slice(readme.indexOf("## JavaScript API"));
+  const html = section.match(/```html\n([\s\S]*?)```/)[1];
+  const base = readdirSync(`${root}/dist`).find((f) => f.endsWith(".js")).replace(/\.js$/, "");
+  // The host page lives at /example/ with dist/ beside it, as the README says.
+  await page.route("**/example/index.html", (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: html.replaceAll("benefit-estimator-HASH", base) }),
+  );
+  await page.route("**/example/dist/*", async (route) =>
+    route.fulfill({ response: await route.fetch({ url: route.request().url().replace("/example/dist/", "/") }) }),
+  );
+  await page.goto("./example/index.html");
+  await expect(page.locator("#total")).toHaveText("1250 元/年");
+});
+
 test("the shipped .d.ts types the API for real", async () => {
   const dts = readdirSync(`${root}/dist`).filter((f) => f.endsWith(".d.ts"));
   expect(dts.length, "one .d.ts in dist/").toBe(1);
