@@ -24,6 +24,8 @@ function floats(v, path = "") {
 }
 
 test("regions, catalog and estimate return the CLI's JSON", async ({ watched }) => {
+  // `cargo run` of the CLI: built already by `cargo test` in ./dev test, else built here.
+  test.setTimeout(600_000);
   const { page } = watched;
   await loadApi(page);
 
