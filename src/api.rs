@@ -1,24 +1,57 @@
 //! The stable JSON interface shared by the CLI and the JavaScript API.
 //!
 //! Input: `{"region": "hebei", "date": "2020-06-01"?, "household": {…}, "members": […]}`.
-//! Output: schema `benefit-estimate/1` (documented in the README). Money is always a
-//! decimal string, never a float.
+//! Output: schema `benefit-estimate/1` (documented in the README), the questions that
+//! still matter, the regions and a region's catalog (schema `benefit-catalog/1`).
+//! Money is always a decimal string, never a float. Errors are [`ApiError`], which
+//! names the field as a JSON path.
 
 use crate::catalog::{self, CatalogError};
+use crate::domain::condition::{ParamId, atom_text};
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
-use crate::domain::facts::Kind;
+use crate::domain::facts::{FactInfo, Kind};
 use crate::domain::money::MoneyRange;
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
-use crate::domain::{Date, Household, InputError, evaluate, explain, near_misses, questions};
+use crate::domain::{
+    Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
+};
 use serde_json::{Value as Json, json};
 use std::fmt;
 
 /// Schema name and version of [`estimate`]'s output.
 pub const SCHEMA: &str = "benefit-estimate/1";
 
-/// Largest input accepted, in bytes: far above any real household, far below a hang.
+/// Schema name and version of [`catalog_json`]'s output.
+pub const CATALOG_SCHEMA: &str = "benefit-catalog/1";
+
+/// Largest input accepted, in bytes (for a JS object: characters of its strings and
+/// keys): far above any real household, far below a hang.
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
+
+/// Deepest nesting of a structured (JS object) request. A request is three levels deep
+/// (`members[0].age`); the bound keeps a hostile object off the wasm stack.
+pub const MAX_DEPTH: usize = 16;
+
+/// Most values (objects, arrays, scalars) in a structured request. Thirty members with
+/// every fact answered stay far below it; a 10⁶-element array is refused before it is
+/// read.
+pub const MAX_VALUES: usize = 10_000;
+
+/// The top-level keys of a request; any other key is refused, so a typo is not
+/// silently ignored.
+pub const REQUEST_KEYS: [&str; 4] = ["region", "date", "household", "members"];
+
+/// Which bound an input went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Text (or a JS object's strings and keys) longer than [`MAX_INPUT_BYTES`].
+    Bytes(usize),
+    /// Nested deeper than [`MAX_DEPTH`].
+    Depth,
+    /// More than [`MAX_VALUES`] values; the count reached (or an array's length).
+    Values(usize),
+}
 
 /// Why an API call was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,41 +62,83 @@ pub enum ApiError {
     UnknownRegion { got: String, known: Vec<String> },
     /// `date` is not `YYYY-MM-DD`.
     BadDate { got: String },
-    /// The input is larger than [`MAX_INPUT_BYTES`].
-    TooLarge { bytes: usize },
+    /// A top-level key that is not one of [`REQUEST_KEYS`].
+    UnknownField { path: String },
+    /// The input, or the value at `path`, is past a [`Limit`].
+    TooLarge { path: String, limit: Limit },
+    /// A JS value JSON cannot carry (NaN, Infinity, a BigInt, a function, a cycle…).
+    NotJson { path: String, what: &'static str },
     /// The embedded catalog failed validation (a build that should never ship).
     Catalog(String),
 }
 
 impl ApiError {
-    /// The field the error is about, as a JSON path.
+    /// The field the error is about, as a JSON path such as `members[1].age`; `""` is
+    /// the input as a whole. `None` only for errors not caused by the input.
     pub fn path(&self) -> Option<String> {
         match self {
+            ApiError::Input(InputError::Syntax(_)) => Some(String::new()),
             ApiError::Input(e) => e.path().map(str::to_string),
             ApiError::UnknownRegion { .. } => Some("region".into()),
             ApiError::BadDate { .. } => Some("date".into()),
-            _ => None,
+            ApiError::UnknownField { path }
+            | ApiError::TooLarge { path, .. }
+            | ApiError::NotJson { path, .. } => Some(path.clone()),
+            ApiError::Catalog(_) => None,
         }
     }
-    /// As a JSON object `{"error": {"code", "path", "message", "message_zh"}}`.
-    pub fn to_json(&self) -> Json {
-        let code = match self {
+
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Input(InputError::Syntax(_)) => "syntax",
             ApiError::Input(_) => "invalid_household",
             ApiError::UnknownRegion { .. } => "unknown_region",
             ApiError::BadDate { .. } => "bad_date",
+            ApiError::UnknownField { .. } => "unknown_field",
             ApiError::TooLarge { .. } => "too_large",
+            ApiError::NotJson { .. } => "not_json",
             ApiError::Catalog(_) => "catalog",
-        };
-        json!({"error": {"code": code, "path": self.path(), "message": self.to_string(), "message_zh": self.zh()}})
+        }
     }
+
+    /// As the JS API's failure value:
+    /// `{"ok": false, "error": {"code", "path", "message_zh", "message_en"}}`.
+    pub fn to_json(&self) -> Json {
+        json!({"ok": false, "error": {"code": self.code(), "path": self.path(),
+               "message_zh": self.zh(), "message_en": self.to_string()}})
+    }
+
+    /// The message in Chinese.
     pub fn zh(&self) -> String {
         match self {
             ApiError::Input(e) => e.zh(),
-            ApiError::UnknownRegion { got, .. } => format!("未知地区“{got}”"),
-            ApiError::BadDate { got } => format!("日期“{got}”格式应为 YYYY-MM-DD"),
-            ApiError::TooLarge { bytes } => format!("输入过大（{bytes} 字节）"),
+            ApiError::UnknownRegion { got, .. } if got.is_empty() => "region：缺少地区".into(),
+            ApiError::UnknownRegion { got, .. } => format!("region：未知地区“{got}”"),
+            ApiError::BadDate { got } => format!("date：日期“{got}”格式应为 YYYY-MM-DD"),
+            ApiError::UnknownField { path } => format!("{path}：未知的字段"),
+            ApiError::TooLarge { path, limit } => {
+                let what = match limit {
+                    Limit::Bytes(n) => format!("输入过大（{n} 字节，上限 {MAX_INPUT_BYTES}）"),
+                    Limit::Depth => format!("嵌套超过 {MAX_DEPTH} 层"),
+                    Limit::Values(n) => format!("条目过多（{n} 个，上限 {MAX_VALUES}）"),
+                };
+                format!("{}{what}", prefix(path, "："))
+            }
+            ApiError::NotJson { path, what } => {
+                format!("{}不是可用的 JSON 值（{what}）", prefix(path, "："))
+            }
             ApiError::Catalog(e) => format!("规则库错误：{e}"),
         }
+    }
+}
+
+/// `path` and a separator, or nothing for the input as a whole.
+fn prefix(path: &str, sep: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}{sep}")
     }
 }
 
@@ -71,6 +146,9 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApiError::Input(e) => write!(f, "{e}"),
+            ApiError::UnknownRegion { got, known } if got.is_empty() => {
+                write!(f, "region: missing (known: {})", known.join(", "))
+            }
             ApiError::UnknownRegion { got, known } => {
                 write!(
                     f,
@@ -79,8 +157,23 @@ impl fmt::Display for ApiError {
                 )
             }
             ApiError::BadDate { got } => write!(f, "date: `{got}` is not YYYY-MM-DD"),
-            ApiError::TooLarge { bytes } => {
-                write!(f, "input of {bytes} bytes is larger than {MAX_INPUT_BYTES}")
+            ApiError::UnknownField { path } => write!(
+                f,
+                "{path}: unknown field (a request has {})",
+                REQUEST_KEYS.join(", ")
+            ),
+            ApiError::TooLarge { path, limit } => {
+                write!(f, "{}", prefix(path, ": "))?;
+                match limit {
+                    Limit::Bytes(n) => {
+                        write!(f, "input of {n} bytes is larger than {MAX_INPUT_BYTES}")
+                    }
+                    Limit::Depth => write!(f, "nested more than {MAX_DEPTH} levels deep"),
+                    Limit::Values(n) => write!(f, "{n} values are more than {MAX_VALUES}"),
+                }
+            }
+            ApiError::NotJson { path, what } => {
+                write!(f, "{}not a JSON value ({what})", prefix(path, ": "))
             }
             ApiError::Catalog(e) => write!(f, "catalog: {e}"),
         }
@@ -115,6 +208,14 @@ pub fn parse_request(
     region: Option<&str>,
     catalog: &Catalog,
 ) -> Result<Request, ApiError> {
+    let obj = v.as_object().ok_or(InputError::NotAnObject {
+        path: String::new(),
+    })?;
+    if let Some(k) = obj.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
+        return Err(ApiError::UnknownField {
+            path: k.chars().take(40).collect(),
+        });
+    }
     let known = || catalog.regions.iter().map(|r| r.id.clone()).collect();
     let region = match (region, v.get("region")) {
         (Some(r), _) => r.to_string(),
@@ -230,19 +331,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             })
         })
         .collect();
-    let qs: Vec<Json> = questions(&report)
-        .iter()
-        .map(|q| {
-            let info = q.fact.info();
-            let choices = match &info.kind {
-                Kind::Choice { choices } => Some(choices.iter().map(|c| json!({"code": c.code, "zh": c.zh, "en": c.en})).collect::<Vec<_>>()),
-                _ => None,
-            };
-            json!({"fact": info.name, "member": q.member, "rules": q.rules, "amount": q.amount.normalize().to_string(),
-                   "zh": info.zh, "en": info.en, "hint_zh": info.hint_zh, "hint_en": info.hint_en,
-                   "kind": info.kind, "choices": choices})
-        })
-        .collect();
+    let qs = questions_of(&report);
     json!({
         "schema": SCHEMA,
         "region": {"id": region.id, "name": text(&region.name)},
@@ -267,6 +356,89 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
     })
 }
 
+/// The unanswered facts that can still change an outcome, most cash at stake first.
+fn questions_of(report: &Report) -> Json {
+    questions(report)
+        .iter()
+        .map(|q| {
+            let info = q.fact.info();
+            let choices = match &info.kind {
+                Kind::Choice { choices } => Some(choices.iter().map(|c| json!({"code": c.code, "zh": c.zh, "en": c.en})).collect::<Vec<_>>()),
+                _ => None,
+            };
+            json!({"fact": info.name, "member": q.member, "rules": q.rules, "amount": q.amount.normalize().to_string(),
+                   "zh": info.zh, "en": info.en, "hint_zh": info.hint_zh, "hint_en": info.hint_en,
+                   "kind": kind_json(info), "choices": choices})
+        })
+        .collect()
+}
+
+/// A fact's kind; a money bound is a decimal string like every amount.
+fn kind_json(info: &FactInfo) -> Json {
+    match info.kind {
+        Kind::Money { max } => json!({"type": "money", "max": max.to_string()}),
+        ref k => serde_json::to_value(k).unwrap_or(Json::Null),
+    }
+}
+
+/// Only the questions of a request: what [`estimate`] puts under `questions`, without
+/// rendering every result.
+pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
+    let Some(region) = catalog.region(&req.region) else {
+        return Json::Array(Vec::new());
+    };
+    let report = evaluate(catalog, region, &req.household, req.date.unwrap_or(today));
+    questions_of(&report)
+}
+
+/// A region's catalog (schema [`CATALOG_SCHEMA`]): its documents and areas and every
+/// rule in force there — its own and its ancestors' that none replaces — with who it is
+/// for in plain words and the source it is cited from.
+pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
+    let reg = catalog
+        .region(region)
+        .ok_or_else(|| ApiError::UnknownRegion {
+            got: region.chars().take(40).collect(),
+            known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
+        })?;
+    let chain = catalog.chain(reg);
+    let rules: Vec<Json> = catalog
+        .effective_rules(reg)
+        .into_iter()
+        .map(|(r, rule)| {
+            let label = |p: ParamId| {
+                r.params
+                    .get(p.0 as usize)
+                    .map(|d| (d.label.zh.clone(), d.label.en.clone()))
+                    .unwrap_or_default()
+            };
+            let (zh, en) = atom_text(&rule.when, &label);
+            json!({
+                "rule": rule.id, "region": r.id, "item": rule.citation.item, "area": rule.area,
+                "name": text(&rule.name), "scope": rule.scope, "who": {"zh": zh, "en": en},
+                "universal": rule.is_universal(), "cash": rule.has_cash(),
+                "applicability": rule.applicability, "target": rule.target,
+                "content": text(&rule.content), "payer": text(&rule.payer),
+                "department": text(&rule.department), "note": rule.note.as_ref().map(text),
+                "valid_from": rule.valid_from, "valid_to": rule.valid_to, "replaces": rule.replaces,
+                "source": rule.citation, "document": r.document.title,
+            })
+        })
+        .collect();
+    Ok(json!({
+        "schema": CATALOG_SCHEMA,
+        "region": {"id": reg.id, "name": text(&reg.name), "parent": reg.parent},
+        "documents": chain.iter().map(|r| json!({
+            "region": r.id, "file": r.document.file, "title": r.document.title, "number": r.document.number,
+            "valid_from": r.document.valid_from, "valid_to": r.document.valid_to,
+        })).collect::<Vec<_>>(),
+        "areas": chain.iter().flat_map(|r| r.areas.iter().map(|a| json!({
+            "region": r.id, "id": a.id, "name": text(&a.name), "items": a.items,
+        }))).collect::<Vec<_>>(),
+        "rules": rules,
+    }))
+}
+
 /// Totals with their monthly equivalent (see [`MoneyRange::monthly_equivalent`]).
 fn totals_json(t: &Totals) -> Json {
     let month = t.yearly.monthly_equivalent();
@@ -280,14 +452,164 @@ fn totals_json(t: &Totals) -> Json {
     v
 }
 
+/// Parses request text, refusing more than [`MAX_INPUT_BYTES`]; serde_json's own
+/// recursion limit refuses deep nesting.
+pub fn parse_text(input: &str) -> Result<Json, ApiError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::TooLarge {
+            path: String::new(),
+            limit: Limit::Bytes(input.len()),
+        });
+    }
+    serde_json::from_str(input).map_err(|e| ApiError::Input(InputError::Syntax(e.to_string())))
+}
+
+/// The embedded catalog, or why it cannot be used.
+pub fn embedded() -> Result<&'static Catalog, ApiError> {
+    catalog::embedded().map_err(ApiError::from)
+}
+
 /// Parses text, evaluates against the embedded catalog, returns the output or an error.
 pub fn estimate_str(input: &str, region: Option<&str>, today: Date) -> Result<Json, ApiError> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(ApiError::TooLarge { bytes: input.len() });
-    }
-    let catalog = catalog::embedded().map_err(ApiError::from)?;
-    let v: Json = serde_json::from_str(input)
-        .map_err(|e| ApiError::Input(InputError::Syntax(e.to_string())))?;
+    let v = parse_text(input)?;
+    let catalog = embedded()?;
     let req = parse_request(&v, region, catalog)?;
     Ok(estimate(catalog, &req, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> Date {
+        Date::new(2020, 6, 1).unwrap()
+    }
+
+    fn request(v: Json) -> Result<Request, ApiError> {
+        parse_request(&v, None, embedded().unwrap())
+    }
+
+    #[test]
+    fn a_request_is_an_object_with_known_keys_only() {
+        let e = request(json!([1])).unwrap_err();
+        assert_eq!(e.path().as_deref(), Some(""));
+        assert_eq!(e.code(), "invalid_household");
+        let e = request(json!({"region": "hebei", "member": [{}]})).unwrap_err();
+        assert_eq!(
+            e,
+            ApiError::UnknownField {
+                path: "member".into()
+            }
+        );
+        let e = request(json!({"region": "hebei", "__proto__": {}, "members": [{}]})).unwrap_err();
+        assert_eq!(e.path().as_deref(), Some("__proto__"));
+        let e = request(json!({"members": [{}]})).unwrap_err();
+        assert_eq!(e.path().as_deref(), Some("region"));
+        assert!(e.to_string().contains("missing"), "{e}");
+        assert!(
+            request(json!({"region": "hebei", "date": null, "household": null, "members": [{}]}))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn errors_serialise_with_code_path_and_both_languages() {
+        let e = estimate_str(
+            r#"{"region": "hebei", "members": [{"age": -1}]}"#,
+            None,
+            day(),
+        )
+        .unwrap_err()
+        .to_json();
+        assert_eq!(e["ok"], false);
+        assert_eq!(e["error"]["code"], "invalid_household");
+        assert_eq!(e["error"]["path"], "members[0].age");
+        assert!(
+            e["error"]["message_zh"]
+                .as_str()
+                .unwrap()
+                .contains("超出范围")
+        );
+        assert!(
+            e["error"]["message_en"]
+                .as_str()
+                .unwrap()
+                .starts_with("members[0].age:")
+        );
+        let big = format!("{{\"members\": [{}]}}", " ".repeat(MAX_INPUT_BYTES));
+        let e = estimate_str(&big, Some("hebei"), day()).unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        assert_eq!(e.path().as_deref(), Some(""));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(
+            estimate_str(&deep, Some("hebei"), day())
+                .unwrap_err()
+                .code(),
+            "syntax"
+        );
+    }
+
+    #[test]
+    fn questions_are_the_estimates_questions() {
+        let cat = embedded().unwrap();
+        let req = request(
+            json!({"region": "hebei", "household": {"economic_hardship": true},
+                                 "members": [{"age": 14}, {"age": 40}]}),
+        )
+        .unwrap();
+        let qs = questions_json(cat, &req, day());
+        assert!(!qs.as_array().unwrap().is_empty());
+        assert_eq!(qs, estimate(cat, &req, day())["questions"]);
+    }
+
+    #[test]
+    fn a_catalog_has_every_rule_in_force_with_its_citation() {
+        let cat = embedded().unwrap();
+        let hebei = catalog_json(cat, "hebei").unwrap();
+        assert_eq!(hebei["schema"], CATALOG_SCHEMA);
+        let rules = hebei["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), cat.region("hebei").unwrap().rules.len());
+        for r in rules {
+            let lines = &r["source"]["lines"];
+            assert!(
+                lines[0].as_u64().unwrap() >= 1 && lines[0].as_u64() <= lines[1].as_u64(),
+                "{r}"
+            );
+            assert!(!r["source"]["quotes"].as_array().unwrap().is_empty(), "{r}");
+            assert!(!r["who"]["zh"].as_str().unwrap().is_empty(), "{r}");
+        }
+        let item3 = rules.iter().find(|r| r["rule"] == "hebei.3").unwrap();
+        assert!(
+            item3["source"]["quotes"]
+                .to_string()
+                .contains("初中生每生每年 1250 元")
+        );
+        assert_eq!(item3["cash"], true);
+
+        // A city inherits its province's rules that it does not replace.
+        let haidong = cat.region("haidong").unwrap();
+        let c = catalog_json(cat, "haidong").unwrap();
+        let ids: Vec<&str> = c["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), cat.effective_rules(haidong).len());
+        assert!(ids.iter().any(|id| id.starts_with("haidong.")));
+        let replaced: Vec<&String> = haidong.rules.iter().flat_map(|r| &r.replaces).collect();
+        assert!(!replaced.is_empty());
+        assert!(replaced.iter().all(|id| !ids.contains(&id.as_str())));
+        assert_eq!(
+            c["documents"].as_array().unwrap().len(),
+            cat.chain(haidong).len()
+        );
+
+        let e = catalog_json(cat, "atlantis").unwrap_err();
+        assert_eq!(e.path().as_deref(), Some("region"));
+        assert!(
+            e.to_string().contains("hebei"),
+            "lists the known regions: {e}"
+        );
+    }
 }

@@ -8,4 +8,6 @@ pub mod catalog;
 pub mod domain;
 pub mod share;
 #[cfg(target_arch = "wasm32")]
+pub mod js_api;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

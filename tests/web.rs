@@ -136,3 +136,45 @@ async fn app_mounts_restores_the_session_and_updates_results_as_the_user_types()
     assert!(body.text_content().unwrap().contains("无效"));
     assert!(results.text_content().unwrap().contains("老年人健康管理"));
 }
+
+/// The JS API's error field, as (code, path).
+fn api_error(r: &wasm_bindgen::JsValue) -> (String, String) {
+    use js_sys::Reflect;
+    assert_eq!(Reflect::get(r, &"ok".into()).unwrap(), false);
+    let e = Reflect::get(r, &"error".into()).unwrap();
+    let s = |k: &str| Reflect::get(&e, &k.into()).unwrap().as_string().unwrap();
+    (s("code"), s("path"))
+}
+
+#[wasm_bindgen_test]
+fn js_api_bounds_hold_in_a_debug_build() {
+    // Debug frames are the largest, so deep input is tried here as well as in the
+    // release build (tests/e2e/js-api.spec.mjs).
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let mut deep: JsValue = Object::new().into();
+    for _ in 0..100_000 {
+        let o = Object::new();
+        Reflect::set(&o, &"a".into(), &deep).unwrap();
+        deep = o.into();
+    }
+    let req = Object::new();
+    Reflect::set(&req, &"region".into(), &"hebei".into()).unwrap();
+    Reflect::set(&req, &"members".into(), &Array::of1(&Object::new())).unwrap();
+    Reflect::set(&req, &"household".into(), &deep).unwrap();
+    let (code, path) = api_error(&estimator::js_api::js_estimate(req.clone().into()));
+    assert_eq!(code, "too_large");
+    assert_eq!(path, format!("household{}", ".a".repeat(15)));
+
+    let text = format!("{{\"region\":\"hebei\",\"members\":{}", "[".repeat(100_000));
+    let (code, path) = api_error(&estimator::js_api::js_estimate(text.into()));
+    assert_eq!((code.as_str(), path.as_str()), ("syntax", ""));
+
+    Reflect::set(&req, &"household".into(), &req).unwrap();
+    let (code, path) = api_error(&estimator::js_api::js_questions(req.into()));
+    assert_eq!((code.as_str(), path.as_str()), ("not_json", "household"));
+
+    let ok =
+        estimator::js_api::js_estimate(r#"{"region": "hebei", "members": [{"age": 70}]}"#.into());
+    assert_eq!(Reflect::get(&ok, &"ok".into()).unwrap(), true);
+}

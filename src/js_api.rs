@@ -1,0 +1,236 @@
+//! The JavaScript API (wasm only): `regions`, `catalog`, `estimate` and `questions` on
+//! the module's exports, for a host page that embeds the estimator or calls it from a
+//! form of its own. The JSON is the CLI's ([`crate::api`]); the TypeScript types are in
+//! `js_api.d.ts`, emitted into the generated `.d.ts`.
+//!
+//! Every function returns `{ok: true, value}` or `{ok: false, error}` and never throws:
+//! a host learns of bad input from the value, with the field's JSON path, and the page
+//! lives on. A request may be a JS object or JSON text. An object is read here by a
+//! walker with bounds on depth, size and string length, and with a cycle check, before
+//! anything is deserialised: an unbounded recursive reader (serde-wasm-bindgen's) would
+//! overflow the wasm stack on a deeply nested object, and a trap kills the page.
+
+use crate::api::{self, ApiError, Limit, MAX_DEPTH, MAX_INPUT_BYTES, MAX_VALUES};
+use js_sys::{Array, JsString, Reflect};
+use serde_json::{Map, Number, Value as Json, json};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("js_api.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    // `Object.keys` that reports a throwing Proxy trap as an `Err` instead of unwinding
+    // through wasm frames.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(o: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// The regions with their documents and service areas.
+#[wasm_bindgen(js_name = regions, unchecked_return_type = "ApiResult<Region[]>")]
+pub fn js_regions() -> JsValue {
+    respond(api::embedded().map(api::regions_json))
+}
+
+/// A region's catalog: every rule in force there, with its citation.
+#[wasm_bindgen(js_name = catalog, unchecked_return_type = "ApiResult<Catalog>")]
+pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsValue) -> JsValue {
+    respond((|| {
+        let catalog = api::embedded()?;
+        // A slice, not the whole string: no id is that long, and a huge string is not
+        // copied into wasm memory.
+        let id = match region.dyn_ref::<JsString>() {
+            Some(s) => String::from(s.slice(0, 64)),
+            None => format!("({})", region.js_typeof().as_string().unwrap_or_default()),
+        };
+        api::catalog_json(catalog, &id)
+    })())
+}
+
+/// Estimates a household (schema `benefit-estimate/1`, as the CLI prints).
+#[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
+pub fn js_estimate(
+    #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+) -> JsValue {
+    respond(with_request(&request, api::estimate))
+}
+
+/// The unanswered facts that can still change an outcome, most cash at stake first.
+#[wasm_bindgen(js_name = questions, unchecked_return_type = "ApiResult<Question[]>")]
+pub fn js_questions(
+    #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+) -> JsValue {
+    respond(with_request(&request, api::questions_json))
+}
+
+fn with_request(
+    input: &JsValue,
+    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> Json,
+) -> Result<Json, ApiError> {
+    let v = match input.dyn_ref::<JsString>() {
+        // Length is checked before the text is copied into wasm memory.
+        Some(s) if s.length() as usize > MAX_INPUT_BYTES => {
+            return Err(ApiError::TooLarge {
+                path: String::new(),
+                limit: Limit::Bytes(s.length() as usize),
+            });
+        }
+        Some(s) => api::parse_text(&String::from(s))?,
+        None => Reader::default().read(input, &mut String::new(), 0)?,
+    };
+    let catalog = api::embedded()?;
+    let req = api::parse_request(&v, None, catalog)?;
+    Ok(run(catalog, &req, crate::ui::state::today()))
+}
+
+/// The tagged result as a plain JS object. JSON text and `JSON.parse` rather than a
+/// serde serializer: plain objects and arrays (no `Map`), and nothing but the text
+/// path serde_json already has in the binary.
+fn respond(r: Result<Json, ApiError>) -> JsValue {
+    let out = match r {
+        Ok(value) => json!({"ok": true, "value": value}),
+        Err(e) => e.to_json(),
+    };
+    let text = serde_json::to_string(&out).unwrap_or_default();
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+/// Converts a JS value into JSON within [`MAX_DEPTH`], [`MAX_VALUES`] and
+/// [`MAX_INPUT_BYTES`] (characters of strings and keys), refusing cycles and values JSON
+/// cannot carry. `undefined` properties are dropped, as `JSON.stringify` does.
+#[derive(Default)]
+struct Reader {
+    values: usize,
+    chars: usize,
+    /// The objects being read, outermost first: a value among them is a cycle.
+    open: Vec<JsValue>,
+}
+
+impl Reader {
+    fn read(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Json, ApiError> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(too_large(path, Limit::Values(self.values)));
+        }
+        if v.is_null() || v.is_undefined() {
+            return Ok(Json::Null);
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Json::Bool(b));
+        }
+        if let Some(n) = v.as_f64() {
+            return number(n).ok_or_else(|| not_json(path, "NaN or Infinity"));
+        }
+        if let Some(s) = v.dyn_ref::<JsString>() {
+            return Ok(Json::String(self.string(s, path)?));
+        }
+        if !v.is_object() {
+            let what = if v.is_bigint() {
+                "a BigInt"
+            } else if v.is_function() {
+                "a function"
+            } else {
+                "a symbol"
+            };
+            return Err(not_json(path, what));
+        }
+        if depth >= MAX_DEPTH {
+            return Err(too_large(path, Limit::Depth));
+        }
+        if self.open.iter().any(|o| o == v) {
+            return Err(not_json(path, "a cycle: it contains itself"));
+        }
+        self.open.push(v.clone());
+        let out = if Array::is_array(v) {
+            self.array(v, path, depth)
+        } else {
+            self.object(v, path, depth)
+        };
+        self.open.pop();
+        out
+    }
+
+    fn array(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Json, ApiError> {
+        let len = get(v, &"length".into(), path)?.as_f64().unwrap_or(0.0);
+        // The length alone refuses a huge array before any element is read.
+        if len > (MAX_VALUES - self.values) as f64 {
+            return Err(too_large(path, Limit::Values(len as usize)));
+        }
+        let mut out = Vec::with_capacity(len as usize);
+        for i in 0..len as u32 {
+            let at = path.len();
+            path.push_str(&format!("[{i}]"));
+            let item = get(v, &i.into(), path)?;
+            out.push(self.read(&item, path, depth + 1)?);
+            path.truncate(at);
+        }
+        Ok(Json::Array(out))
+    }
+
+    fn object(&mut self, v: &JsValue, path: &mut String, depth: usize) -> Result<Json, ApiError> {
+        let keys = own_keys(v).map_err(|_| not_json(path, "its keys cannot be listed"))?;
+        if keys.length() as usize > MAX_VALUES - self.values {
+            return Err(too_large(path, Limit::Values(keys.length() as usize)));
+        }
+        let mut out = Map::new();
+        for key in keys.iter() {
+            let Some(k) = key.dyn_ref::<JsString>() else {
+                continue;
+            };
+            let name = self.string(k, path)?;
+            let at = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&name);
+            let item = get(v, &key, path)?;
+            if !item.is_undefined() {
+                let value = self.read(&item, path, depth + 1)?;
+                out.insert(name, value);
+            }
+            path.truncate(at);
+        }
+        Ok(Json::Object(out))
+    }
+
+    /// A JS string, counted against the size bound before it is copied.
+    fn string(&mut self, s: &JsString, path: &str) -> Result<String, ApiError> {
+        self.chars += s.length() as usize;
+        if self.chars > MAX_INPUT_BYTES {
+            return Err(too_large(path, Limit::Bytes(self.chars)));
+        }
+        Ok(String::from(s))
+    }
+}
+
+/// A property read that reports a throwing getter or Proxy trap as an error.
+fn get(target: &JsValue, key: &JsValue, path: &str) -> Result<JsValue, ApiError> {
+    Reflect::get(target, key).map_err(|_| not_json(path, "reading it threw an exception"))
+}
+
+/// A JS number as JSON: whole numbers as integers (so `14` is an age, not `14.0`),
+/// fractions as floats for the fact parser to refuse or accept, NaN and ±Infinity
+/// refused.
+fn number(n: f64) -> Option<Json> {
+    const SAFE: f64 = 9_007_199_254_740_991.0;
+    if n.fract() == 0.0 && n.abs() <= SAFE {
+        Some(Json::from(n as i64))
+    } else {
+        Number::from_f64(n).map(Json::Number)
+    }
+}
+
+fn too_large(path: &str, limit: Limit) -> ApiError {
+    ApiError::TooLarge {
+        path: path.to_string(),
+        limit,
+    }
+}
+
+fn not_json(path: &str, what: &'static str) -> ApiError {
+    ApiError::NotJson {
+        path: path.to_string(),
+        what,
+    }
+}

@@ -1,0 +1,153 @@
+// The JavaScript API of the release build, called as a host page would: through the
+// module's exports (Trunk's loader puts them on window.wasmBindings). Happy path against
+// the CLI's JSON, a corpus of bad input that must each come back as a structured error
+// naming the field (never a throw, a trap or a hang), and the shipped .d.ts.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { test, expect } from "./fixtures.mjs";
+import { badInputs, validHousehold } from "./bad-inputs.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+async function loadApi(page) {
+  await page.goto("./");
+  await page.waitForFunction(() => typeof window.wasmBindings?.estimate === "function");
+}
+
+/** Every number in `v` is whole: money and anything else fractional is a string. */
+function floats(v, path = "") {
+  if (typeof v === "number") return Number.isInteger(v) ? [] : [path];
+  if (Array.isArray(v)) return v.flatMap((x, i) => floats(x, `${path}[${i}]`));
+  if (v && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => floats(x, `${path}.${k}`));
+  return [];
+}
+
+test("regions, catalog and estimate return the CLI's JSON", async ({ watched }) => {
+  // `cargo run` of the CLI: built already by `cargo test` in ./dev test, else built here.
+  test.setTimeout(600_000);
+  const { page } = watched;
+  await loadApi(page);
+
+  const regions = await page.evaluate(() => window.wasmBindings.regions());
+  expect(regions.ok).toBe(true);
+  const ids = regions.value.map((r) => r.id);
+  expect(ids).toContain("hebei");
+  for (const r of regions.value) expect(r.document.title, r.id).not.toBe("");
+
+  const catalog = await page.evaluate(() => window.wasmBindings.catalog("hebei"));
+  expect(catalog.ok).toBe(true);
+  expect(catalog.value.schema).toBe("benefit-catalog/1");
+  expect(catalog.value.rules.length).toBe(regions.value.find((r) => r.id === "hebei").rules);
+  for (const r of catalog.value.rules) {
+    expect(r.source.quotes.length, r.rule).toBeGreaterThan(0);
+    expect(r.source.lines[0], r.rule).toBeGreaterThan(0);
+  }
+  const boarding = catalog.value.rules.find((r) => r.rule === "hebei.3");
+  expect(boarding.source.quotes.join("")).toContain("初中生每生每年 1250 元");
+
+  // The README's household, as an object and as JSON text, against the native CLI.
+  const file = "examples/hebei-family.json";
+  const text = readFileSync(`${root}/${file}`, "utf8");
+  const cli = JSON.parse(
+    execFileSync("cargo", ["run", "--quiet", "--bin", "estimate", "--", file], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 }),
+  );
+  const fromObject = await page.evaluate((req) => window.wasmBindings.estimate(req), JSON.parse(text));
+  const fromText = await page.evaluate((req) => window.wasmBindings.estimate(req), text);
+  expect(fromObject.ok).toBe(true);
+  expect(fromObject.value).toEqual(cli);
+  expect(fromText.value).toEqual(cli);
+  expect(fromObject.value.totals.household.yearly).toEqual({ min: "13850", max: "13850" });
+  expect(floats(fromObject.value), "fractional numbers in the estimate").toEqual([]);
+
+  const questions = await page.evaluate((req) => window.wasmBindings.questions(req), JSON.parse(text));
+  expect(questions.ok).toBe(true);
+  expect(questions.value).toEqual(cli.questions);
+  expect(questions.value.length).toBeGreaterThan(0);
+});
+
+test("bad input comes back as a structured error naming the field", async ({ watched }) => {
+  test.setTimeout(120_000);
+  const { page } = watched;
+  await loadApi(page);
+  const seen = [];
+  for (const c of badInputs) {
+    const call = c.call ?? "estimate";
+    // Source text, evaluated by the test driver: the page's own CSP may forbid eval.
+    const out = await page.evaluate(`(() => {
+      const make = ${c.make.toString()};
+      const input = make();
+      const started = performance.now();
+      try {
+        const r = window.wasmBindings[${JSON.stringify(call)}](input);
+        return { r, ms: performance.now() - started };
+      } catch (e) {
+        return { threw: String(e), ms: performance.now() - started };
+      }
+    })()`);
+    expect(out.threw, `${c.name}: threw`).toBeUndefined();
+    expect(out.r.ok, `${c.name}: ok`).toBe(false);
+    const e = out.r.error;
+    expect(Object.keys(e).sort(), c.name).toEqual(["code", "message_en", "message_zh", "path"]);
+    expect(e.code, `${c.name}: ${e.message_en}`).toBe(c.code);
+    if (c.path instanceof RegExp) expect(e.path, c.name).toMatch(c.path);
+    else expect(e.path, `${c.name}: ${e.message_en}`).toBe(c.path);
+    expect(e.message_zh.length, c.name).toBeGreaterThan(0);
+    expect(e.message_en.length, c.name).toBeGreaterThan(0);
+    if (e.path) expect(e.message_en.startsWith(`${e.path}: `), `${c.name}: ${e.message_en}`).toBe(true);
+    expect(e.message_en.length, `${c.name}: message length`).toBeLessThan(2000);
+    expect(out.ms, `${c.name}: time`).toBeLessThan(5_000);
+    seen.push(c.name);
+  }
+  expect(seen.length).toBe(badInputs.length);
+
+  // Nothing was polluted and the page is alive: the API and the app still work.
+  expect(await page.evaluate(() => ({}).polluted)).toBeUndefined();
+  const ok = await page.evaluate((req) => window.wasmBindings.estimate(req), validHousehold);
+  expect(ok.ok).toBe(true);
+  expect(ok.value.results.some((r) => r.status === "yes" && r.name.zh.includes("老年人健康管理"))).toBe(true);
+  await page.locator("#f-0-age").fill("70");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+});
+
+test("the README's example works from a host page of its own", async ({ watched }) => {
+  const { page } = watched;
+  const readme = readFileSync(`${root}/README.md`, "utf8");
+  const section = readme.slice(readme.indexOf("## JavaScript API"));
+  const html = section.match(/```html\n([\s\S]*?)```/)[1];
+  const base = readdirSync(`${root}/dist`).find((f) => f.endsWith(".js")).replace(/\.js$/, "");
+  // The host page lives at /example/ with dist/ beside it, as the README says.
+  await page.route("**/example/index.html", (route) =>
+    route.fulfill({ contentType: "text/html; charset=utf-8", body: html.replaceAll("benefit-estimator-HASH", base) }),
+  );
+  await page.route("**/example/dist/*", async (route) =>
+    route.fulfill({ response: await route.fetch({ url: route.request().url().replace("/example/dist/", "/") }) }),
+  );
+  await page.goto("./example/index.html");
+  await expect(page.locator("#total")).toHaveText("1250 元/年");
+});
+
+test("the shipped .d.ts types the API for real", async () => {
+  const dts = readdirSync(`${root}/dist`).filter((f) => f.endsWith(".d.ts"));
+  expect(dts.length, "one .d.ts in dist/").toBe(1);
+  const text = readFileSync(`${root}/dist/${dts[0]}`, "utf8");
+  const types = readFileSync(`${root}/src/js_api.d.ts`, "utf8");
+  // wasm-bindgen re-indents the custom section: compare line by line, trimmed.
+  const squash = (t) => t.split("\n").map((l) => l.trim()).filter(Boolean).join("\n");
+  expect(squash(text)).toContain(squash(types));
+  expect(types).not.toMatch(/\bany\b/);
+  const fns = {
+    regions: "export function regions(): ApiResult<Region[]>;",
+    catalog: "export function catalog(region: string): ApiResult<Catalog>;",
+    estimate: "export function estimate(request: Household | string): ApiResult<EstimateResult>;",
+    questions: "export function questions(request: Household | string): ApiResult<Question[]>;",
+  };
+  for (const [name, sig] of Object.entries(fns)) {
+    const line = text.split("\n").find((l) => l.startsWith(`export function ${name}(`));
+    expect(line, name).toBe(sig);
+  }
+  for (const t of ["Household", "Member", "HouseholdFacts", "EstimateResult", "Outcome", "ApiError", "Region", "Catalog", "Question"]) {
+    expect(types, t).toMatch(new RegExp(`export interface ${t}\\b`));
+  }
+  expect(types).toMatch(/export type Money = string;/);
+});
