@@ -125,6 +125,8 @@ test("the README's example works from a host page of its own", async ({ watched 
   );
   await page.goto("./example/index.html");
   await expect(page.locator("#total")).toHaveText("1250 元/年");
+  // The host page gets the functions, not the app drawn over it.
+  await expect(page.locator("h1, fieldset")).toHaveCount(0);
 });
 
 test("the shipped .d.ts types the API for real", async () => {
