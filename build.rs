@@ -1,12 +1,34 @@
-//! Embeds the rule files: every `rules/**/*.toml` is parsed here (a TOML syntax error
-//! fails the build, naming the file) and bundled as JSON into `$OUT_DIR/rules.json`.
-//! The catalog layer validates the bundle; keeping the TOML parser out of the app
-//! keeps it out of the wasm.
+//! Embeds the rule files: every `rules/**/*.toml` is parsed here into the catalog's raw
+//! mirror (a TOML syntax error, an unknown key or a wrong type fails the build, naming
+//! the file, line and key), packed column-wise and LZMA-compressed into
+//! `$OUT_DIR/rules.bin` (see `src/catalog/pack.rs`). The catalog layer unpacks and
+//! validates it at start-up; keeping the TOML parser out of the app keeps it out of the
+//! wasm, and the compressed columns are about 45% smaller than the same rules as
+//! gzipped JSON (87 KB against 155 KB for the five catalogs).
 
 use std::{env, fs, path::Path};
 
+// The same modules the app uses, so the build and the app agree on the format.
+#[path = "src/catalog/pack.rs"]
+#[allow(dead_code)]
+mod pack;
+#[path = "src/catalog/raw.rs"]
+#[allow(dead_code)]
+mod raw;
+
+use raw::{RawFile, RawRegionFile, RawRule};
+
+/// A rule file as the build reads it: the rules, typed at once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    rules: Vec<RawRule>,
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/catalog/pack.rs");
+    println!("cargo:rerun-if-changed=src/catalog/raw.rs");
     println!("cargo:rerun-if-env-changed=RULES_REGIONS");
     let mut files = Vec::new();
     collect(Path::new("rules"), &mut files);
@@ -26,27 +48,61 @@ fn main() {
     for path in files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let value: toml::Value =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut json = serde_json::to_value(&value).expect("TOML values are JSON-representable");
-        // Worked examples are for the tests (which read rules/ from disk), not the app.
-        if let Some(rules) = json.get_mut("rules").and_then(|r| r.as_array_mut()) {
-            for r in rules {
-                if let Some(o) = r.as_object_mut() {
-                    o.remove("examples");
-                }
-            }
-        }
+        let fail = |e: toml::de::Error| -> ! { panic!("{}: {e}", path.display()) };
         let name = path
             .strip_prefix("rules")
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        bundle.push(serde_json::json!({ "path": name, "content": json }));
+        let file = if name.ends_with("/region.toml") {
+            RawFile::Region(Box::new(
+                toml::from_str::<RawRegionFile>(&text).unwrap_or_else(|e| fail(e)),
+            ))
+        } else {
+            let mut f: RulesFile = toml::from_str(&text).unwrap_or_else(|e| fail(e));
+            // Worked examples are for the tests (which read rules/ from disk), not the app.
+            for r in &mut f.rules {
+                r.examples.clear();
+            }
+            RawFile::Rules(f.rules)
+        };
+        bundle.push((name, file));
     }
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.json");
-    fs::write(out, serde_json::to_string(&bundle).expect("serialisable"))
-        .expect("write rules.json");
+    // In the order the catalog layer sorts them (by name, not path components).
+    bundle.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut w = pack::Writer::default();
+    pack::files(&mut w, &mut bundle);
+    if let Some(s) = w.bad {
+        panic!("rules: a text holds a NUL character, which cannot be embedded: {s:?}");
+    }
+    let packed = w.finish();
+    let compressed = compress(&packed);
+    // Check the round trip here, so a packing bug fails the build, not the app.
+    assert!(
+        pack::decompress(&compressed).as_deref() == Ok(&packed[..]),
+        "rules.bin does not decompress to what was packed"
+    );
+    let unpacked = pack::unpack(&packed).expect("rules.bin unpacks");
+    assert_eq!(unpacked.len(), bundle.len(), "rules.bin unpacks every file");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.bin");
+    fs::write(out, compressed).expect("write rules.bin");
+}
+
+/// LZMA with a `.lzma` header (properties, dictionary size, unpacked size). Settings
+/// measured on the rules: the whole bundle in one window, longest matches, and no
+/// position context (the text is UTF-8, not aligned binary data).
+fn compress(data: &[u8]) -> Vec<u8> {
+    use lzma_rust2::{LzmaOptions, LzmaWriter, Write};
+    let mut opt = LzmaOptions::with_preset(9);
+    opt.dict_size = (data.len() as u32).next_power_of_two().max(1 << 12);
+    opt.nice_len = LzmaOptions::NICE_LEN_MAX;
+    opt.lc = 2;
+    opt.lp = 0;
+    opt.pb = 0;
+    let mut w = LzmaWriter::new_use_header(Vec::new(), &opt, Some(data.len() as u64))
+        .expect("LZMA options are valid");
+    w.write_all(data).expect("writing to memory");
+    w.finish().expect("writing to memory")
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -1,12 +1,15 @@
 //! The catalog layer: turns the rule files in `rules/` into validated domain values.
 //!
 //! Layout: one folder per region, holding `region.toml` (region, document, areas,
-//! parameters) and any number of rule files (`[[rules]]`). `build.rs` embeds them;
-//! [`embedded`] validates once at start-up. The same validation runs in the native
-//! tests, so an invalid rule fails CI before it can reach the app.
+//! parameters) and any number of rule files (`[[rules]]`). `build.rs` checks their
+//! format and embeds them packed ([`pack`]); [`embedded`] unpacks and validates once at
+//! start-up. The same validation runs in the native tests (on the files read from disk
+//! by [`load`], which names the JSON path of a bad field), so an invalid rule fails CI
+//! before it can reach the app.
 
 pub mod error;
 pub mod expr;
+pub mod pack;
 pub mod raw;
 
 pub use error::{CatalogError, Location};
@@ -53,14 +56,13 @@ pub struct Loaded {
 pub fn embedded() -> Result<&'static Catalog, &'static CatalogError> {
     static CAT: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
     CAT.get_or_init(|| {
-        let files: Vec<SourceFile> =
-            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/rules.json"))).map_err(
-                |e| CatalogError::Layout {
-                    at: loc("rules.json", None, ""),
-                    detail: e.to_string(),
-                },
-            )?;
-        load(files).map(|l| l.catalog)
+        let files = pack::decompress(include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin")))
+            .and_then(|b| pack::unpack(&b))
+            .map_err(|detail| CatalogError::Layout {
+                at: loc("rules.bin", None, ""),
+                detail: detail.into(),
+            })?;
+        assemble(files).map(|l| l.catalog)
     })
     .as_ref()
 }
@@ -98,24 +100,56 @@ fn date(s: &str, at: impl Fn() -> Location) -> Result<Date, CatalogError> {
     })
 }
 
-/// Validates bundled files into a catalog.
-pub fn load(mut files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+/// Checks the format of bundled files (naming the JSON path of a bad field) and
+/// validates them into a catalog.
+pub fn load(files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
+    let mut parsed = Vec::with_capacity(files.len());
+    for f in files {
+        let file = if f.path.ends_with("/region.toml") {
+            RawFile::Region(Box::new(de(&f.content, &f.path, None)?))
+        } else {
+            let file: RawRulesFile = de(&f.content, &f.path, None)?;
+            let mut rules = Vec::with_capacity(file.rules.len());
+            for (i, v) in file.rules.iter().enumerate() {
+                let hint = v
+                    .get("id")
+                    .and_then(Json::as_str)
+                    .map(str::to_string)
+                    .unwrap_or(format!("#{i}"));
+                rules.push(de(v, &f.path, Some(&hint))?);
+            }
+            RawFile::Rules(rules)
+        };
+        parsed.push((f.path, file));
+    }
+    assemble(parsed)
+}
+
+/// Validates format-checked files (`(path under rules/, content)`) into a catalog.
+pub fn assemble(mut files: Vec<(String, RawFile)>) -> Result<Loaded, CatalogError> {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut regions: Vec<Region> = Vec::new();
+    let mut rule_files = Vec::new();
     // Region headers first, so rule files can be checked against them.
-    for f in files.iter().filter(|f| f.path.ends_with("/region.toml")) {
-        let dir = f.path.trim_end_matches("/region.toml");
-        let raw: RawRegionFile = de(&f.content, &f.path, None)?;
-        let region = region_header(raw, &f.path)?;
+    for (path, file) in files {
+        let raw = match file {
+            RawFile::Region(raw) => raw,
+            RawFile::Rules(rules) => {
+                rule_files.push((path, rules));
+                continue;
+            }
+        };
+        let dir = path.trim_end_matches("/region.toml");
+        let region = region_header(*raw, &path)?;
         if region.id != dir {
             return Err(CatalogError::Layout {
-                at: loc(&f.path, None, "region.id"),
+                at: loc(&path, None, "region.id"),
                 detail: format!("region id `{}` must match its folder `{dir}`", region.id),
             });
         }
         if regions.iter().any(|r| r.id == region.id) {
             return Err(CatalogError::Duplicate {
-                at: loc(&f.path, None, "region.id"),
+                at: loc(&path, None, "region.id"),
                 id: region.id,
             });
         }
@@ -123,42 +157,35 @@ pub fn load(mut files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
     }
     let mut examples = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for f in files.iter().filter(|f| !f.path.ends_with("/region.toml")) {
-        let Some((dir, _)) = f.path.split_once('/') else {
+    for (path, rules) in rule_files {
+        let Some((dir, _)) = path.split_once('/') else {
             return Err(CatalogError::Layout {
-                at: loc(&f.path, None, ""),
+                at: loc(&path, None, ""),
                 detail: "rule files belong in a region folder".into(),
             });
         };
         let Some(ri) = regions.iter().position(|r| r.id == dir) else {
             return Err(CatalogError::Layout {
-                at: loc(&f.path, None, ""),
+                at: loc(&path, None, ""),
                 detail: format!("folder `{dir}` has no region.toml"),
             });
         };
-        let file: RawRulesFile = de(&f.content, &f.path, None)?;
-        for (i, v) in file.rules.iter().enumerate() {
-            let hint = v
-                .get("id")
-                .and_then(Json::as_str)
-                .map(str::to_string)
-                .unwrap_or(format!("#{i}"));
-            let raw: RawRule = de(v, &f.path, Some(&hint))?;
+        for raw in rules {
             if !ids.insert(raw.id.clone()) {
                 return Err(CatalogError::Duplicate {
-                    at: loc(&f.path, Some(&raw.id), "id"),
+                    at: loc(&path, Some(&raw.id), "id"),
                     id: raw.id,
                 });
             }
             for ex in &raw.examples {
                 examples.push(ExampleRef {
-                    file: f.path.clone(),
+                    file: path.clone(),
                     region: dir.to_string(),
                     rule: raw.id.clone(),
                     example: ex.clone(),
                 });
             }
-            let rule = rule(raw, &regions[ri], &f.path)?;
+            let rule = rule(raw, &regions[ri], &path)?;
             regions[ri].rules.push(rule);
         }
     }

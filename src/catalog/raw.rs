@@ -5,7 +5,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// `rules/<region>/region.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegionFile {
     pub region: RawRegion,
@@ -16,7 +16,7 @@ pub struct RawRegionFile {
     pub params: Vec<RawParam>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
     pub id: String,
@@ -25,7 +25,7 @@ pub struct RawRegion {
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     pub file: String,
@@ -36,7 +36,7 @@ pub struct RawDocument {
     pub valid_to: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawArea {
     pub id: String,
@@ -46,7 +46,7 @@ pub struct RawArea {
     pub items: u32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawParam {
     pub id: String,
@@ -57,18 +57,25 @@ pub struct RawParam {
     pub source: Option<RawSource>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScheduleEntry {
     pub from: String,
     pub value: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScaled {
     pub factor: String,
     pub of: String,
+}
+
+/// One rule file after the format check, as the validation step takes it.
+#[derive(Debug)]
+pub enum RawFile {
+    Region(Box<RawRegionFile>),
+    Rules(Vec<RawRule>),
 }
 
 /// Any other `.toml` in a region folder: a list of rules.
@@ -78,7 +85,7 @@ pub struct RawRulesFile {
     pub rules: Vec<serde_json::Value>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub id: String,
@@ -115,7 +122,7 @@ pub struct RawRule {
     pub examples: Vec<RawExample>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub file: String,
@@ -126,7 +133,7 @@ pub struct RawSource {
 
 /// A cash amount: exactly one of `fixed`, `range`, `at_least`, `up_to`, `rate`, `gap`,
 /// or `tiers` (whose entries carry their own shape).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAmount {
     pub period: Option<String>,
@@ -143,7 +150,7 @@ pub struct RawAmount {
     pub gap: Option<RawGap>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGap {
     pub standard: String,
@@ -152,7 +159,7 @@ pub struct RawGap {
     pub times_household: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTier {
     pub zh: String,
