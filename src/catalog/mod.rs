@@ -102,7 +102,8 @@ fn date(s: &str, at: impl Fn() -> Location) -> Result<Date, CatalogError> {
 
 /// Checks the format of bundled files (naming the JSON path of a bad field) and
 /// validates them into a catalog.
-pub fn load(files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
+pub fn load(mut files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut parsed = Vec::with_capacity(files.len());
     for f in files {
         let file = if f.path.ends_with("/region.toml") {
@@ -125,9 +126,16 @@ pub fn load(files: Vec<SourceFile>) -> Result<Loaded, CatalogError> {
     assemble(parsed)
 }
 
-/// Validates format-checked files (`(path under rules/, content)`) into a catalog.
-pub fn assemble(mut files: Vec<(String, RawFile)>) -> Result<Loaded, CatalogError> {
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+/// Validates format-checked files (`(path under rules/, content)`, sorted by path as
+/// [`load`] and `build.rs` give them) into a catalog. Not sorting here keeps a sort
+/// instantiation out of the wasm.
+pub fn assemble(files: Vec<(String, RawFile)>) -> Result<Loaded, CatalogError> {
+    if !files.is_sorted_by(|a, b| a.0 < b.0) {
+        return Err(CatalogError::Layout {
+            at: loc("", None, ""),
+            detail: "rule files out of path order (or one path twice)".into(),
+        });
+    }
     let mut regions: Vec<Region> = Vec::new();
     let mut rule_files = Vec::new();
     // Region headers first, so rule files can be checked against them.
