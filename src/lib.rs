@@ -6,8 +6,8 @@
 pub mod api;
 pub mod catalog;
 pub mod domain;
-pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
+pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
