@@ -37,6 +37,13 @@ impl CashOut {
             None => None,
         }
     }
+    /// Most cash that hangs on this outcome, for ranking (yearly, or the one-off sum;
+    /// an open range counted at its minimum); zero while the amount is unknown.
+    pub fn at_stake(&self) -> Decimal {
+        self.yearly()
+            .or(self.once())
+            .map_or(Decimal::ZERO, |r| r.max.unwrap_or(r.min))
+    }
     /// The one-off amount, for `Period::Once`.
     pub fn once(&self) -> Option<MoneyRange> {
         if self.period == Period::Once {
@@ -541,12 +548,7 @@ pub struct Question {
 pub fn questions(report: &Report) -> Vec<Question> {
     let mut qs: Vec<Question> = Vec::new();
     for o in &report.outcomes {
-        let at_stake = o
-            .cash
-            .as_ref()
-            .and_then(|c| c.yearly().or(c.once()))
-            .map(|r| r.max.unwrap_or(r.min))
-            .unwrap_or(Decimal::ZERO);
+        let at_stake = o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
         for &f in report.missing(o) {
             let info = f.info();
             if info.is_derived() {

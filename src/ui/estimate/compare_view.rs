@@ -1,5 +1,6 @@
 //! The same household in two regions side by side: totals and what each gives.
 
+use super::region_picker::region_options;
 use super::summary::{Pick, ResultSummary, TotalsText, rows, totals};
 use crate::domain::Lang;
 use crate::ui::i18n::{tr, txt};
@@ -31,9 +32,6 @@ pub fn CompareView() -> impl IntoView {
     let estimate = expect_context::<Estimate>();
     let other = expect_context::<CompareEstimate>().0;
     let lang = state.lang;
-    let regions = AppState::catalog()
-        .map(|c| c.regions.as_slice())
-        .unwrap_or(&[]);
     let columns = Memo::new(move |_| {
         state.compare.get()?;
         let l = lang.get();
@@ -53,14 +51,7 @@ pub fn CompareView() -> impl IntoView {
                     }
                 >
                     <option value="">{move || tr(lang.get(), "不对比", "No comparison")}</option>
-                    {regions
-                        .iter()
-                        .map(|r| {
-                            let id = r.id.clone();
-                            let name = r.name.clone();
-                            view! { <option value=id>{move || txt(lang.get(), &name)}</option> }
-                        })
-                        .collect_view()}
+                    {region_options(lang)}
                 </select>
             </div>
             {move || columns.get().map(|(a, b)| {

@@ -5,6 +5,7 @@
 
 use super::summary::{amount, who};
 use crate::domain::Lang;
+use crate::domain::evaluate::CashOut;
 use crate::domain::facts::Scope;
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::{AppState, Estimate};
@@ -43,13 +44,9 @@ pub fn PendingList() -> impl IntoView {
                 .iter()
                 .filter(|o| o.status == crate::domain::Tri::Unknown && !o.rule.is_universal())
                 .collect();
-            let at_stake = |o: &&crate::domain::Outcome| {
-                o.cash
-                    .as_ref()
-                    .and_then(|c| c.yearly().or(c.once()))
-                    .map_or(Decimal::ZERO, |r| r.max.unwrap_or(r.min))
-            };
-            pending.sort_by_key(|o| std::cmp::Reverse(at_stake(o)));
+            pending.sort_by_key(|o| {
+                std::cmp::Reverse(o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake))
+            });
             let count = pending.len();
             if !all {
                 pending.truncate(SHOWN);

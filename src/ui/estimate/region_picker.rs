@@ -1,5 +1,6 @@
 //! Choosing the region whose catalog applies.
 
+use crate::domain::Lang;
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -8,9 +9,6 @@ use leptos::prelude::*;
 pub fn RegionPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let regions = AppState::catalog()
-        .map(|c| c.regions.as_slice())
-        .unwrap_or(&[]);
     view! {
         <div class="field region">
             <label for="region">{move || tr(lang.get(), "地区", "Region")}</label>
@@ -19,15 +17,23 @@ pub fn RegionPicker() -> impl IntoView {
                 on:change=move |ev| state.region.set(event_target_value(&ev))
                 prop:value=move || state.region.get()
             >
-                {regions
-                    .iter()
-                    .map(|r| {
-                        let id = r.id.clone();
-                        let name = r.name.clone();
-                        view! { <option value=id>{move || txt(lang.get(), &name)}</option> }
-                    })
-                    .collect_view()}
+                {region_options(lang)}
             </select>
         </div>
     }
+}
+
+/// One `<option>` per region of the catalog, named in the current language; shared by
+/// the region picker and the comparison's picker.
+pub fn region_options(lang: RwSignal<Lang>) -> impl IntoView {
+    AppState::catalog()
+        .map(|c| c.regions.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .map(|r| {
+            let id = r.id.clone();
+            let name = r.name.clone();
+            view! { <option value=id>{move || txt(lang.get(), &name)}</option> }
+        })
+        .collect_view()
 }
