@@ -175,6 +175,9 @@ test("keyboard only: fill in, read the result and open why, without a mouse", as
   const { page } = watched;
   await page.goto("./");
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+  // The app draws after the wasm has loaded, which can be after `load`: a Tab pressed before
+  // that has nothing to reach. Wait for the first result, as a user waits for the page.
+  await expect(page.getByTestId("total-year")).toBeVisible();
   // The first Tab reaches the skip link; then on to the first member's age.
   await page.keyboard.press("Tab");
   await expect(page.locator(".skip")).toBeFocused();
