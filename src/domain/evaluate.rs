@@ -124,6 +124,17 @@ impl Sum {
             self.spill += d;
         }
     }
+    /// Adds `d × k` for a small whole factor (12 months): the mantissa is scaled in
+    /// `i128`, so annualising costs no Decimal multiplication.
+    #[inline]
+    fn add_times(&mut self, d: Decimal, k: i128) {
+        let s = d.scale();
+        if s <= SUM_SCALE {
+            self.fixed += d.mantissa() * k * POW10[(SUM_SCALE - s) as usize];
+        } else {
+            self.spill += MoneyRange::exact(d).scale(Decimal::from(k)).min;
+        }
+    }
     fn value(self) -> Decimal {
         (Decimal::from_i128_with_scale(self.fixed, SUM_SCALE) + self.spill).normalize()
     }
@@ -143,6 +154,15 @@ impl RangeSum {
         self.min.add(r.min);
         match r.max {
             Some(m) => self.max.add(m),
+            None => self.open = true,
+        }
+    }
+    /// Adds `r × k` (see [`Sum::add_times`]).
+    #[inline]
+    fn add_times(&mut self, r: MoneyRange, k: i128) {
+        self.min.add_times(r.min, k);
+        match r.max {
+            Some(m) => self.max.add_times(m, k),
             None => self.open = true,
         }
     }
@@ -176,20 +196,27 @@ impl TotalsAcc {
             (Tri::Yes, None) => self.in_kind += 1,
             (Tri::Yes, Some(c)) => {
                 self.cash += 1;
-                let (y, x) = (c.yearly(), c.once());
-                if let Some(y) = y {
-                    self.yearly.add(y);
+                // The same cases as `CashOut::yearly` and `CashOut::once`, summed
+                // without building the yearly range.
+                let Some(s) = c.stated else {
+                    self.cash_pending += 1;
+                    return;
+                };
+                let k = yearly_factor(c);
+                if let Some(k) = k {
+                    self.yearly.add_times(s, k);
                 }
-                if let Some(x) = x {
-                    self.once.add(x);
+                let once = c.period == Period::Once;
+                if once {
+                    self.once.add(s);
                 }
-                if y.is_none() && x.is_none() {
+                if k.is_none() && !once {
                     self.cash_pending += 1;
                 }
             }
             (Tri::Unknown, Some(c)) => {
-                if let Some(y) = c.yearly() {
-                    self.possible_yearly.add(y);
+                if let (Some(s), Some(k)) = (c.stated, yearly_factor(c)) {
+                    self.possible_yearly.add_times(s, k);
                 }
             }
             _ => {}
@@ -204,6 +231,17 @@ impl TotalsAcc {
             in_kind: self.in_kind,
             possible_yearly: self.possible_yearly.value(),
         }
+    }
+}
+
+/// The whole factor [`CashOut::yearly`] scales by, if it gives a yearly figure.
+#[inline]
+fn yearly_factor(c: &CashOut) -> Option<i128> {
+    match c.period {
+        Period::Month => Some(12),
+        Period::Year => Some(1),
+        Period::Day | Period::Once if c.over_count => Some(1),
+        Period::Day | Period::Once => None,
     }
 }
 
