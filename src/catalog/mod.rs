@@ -19,6 +19,7 @@ use crate::domain::date::Date;
 use crate::domain::facts::{FactId, Kind, Scope, Value, fact_by_name};
 use crate::domain::household::Facts;
 use crate::domain::money::{Per, Period};
+use crate::domain::plan::Plan;
 use crate::domain::rule::{
     Amount, Applicability, Area, Catalog, Citation, Document, Leaf, LeafKind, Param, ParamDef,
     Region, Rule, Text, Tier, ValueRef,
@@ -420,6 +421,7 @@ fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError>
         target: raw.target,
         content: Text::new(raw.content, raw.content_en),
         scope,
+        plan: Plan::new(&when, &amount),
         when,
         amount,
         payer: Text::new(raw.payer, raw.payer_en),

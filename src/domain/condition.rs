@@ -70,7 +70,7 @@ impl CmpOp {
             CmpOp::Ge => "≥",
         }
     }
-    fn holds(self, o: std::cmp::Ordering) -> bool {
+    pub(crate) fn holds(self, o: std::cmp::Ordering) -> bool {
         use std::cmp::Ordering::*;
         match self {
             CmpOp::Eq => o == Equal,
@@ -126,34 +126,94 @@ impl Ctx<'_> {
             .get(id)
             .or_else(|| self.member.and_then(|m| m.get(id)))
     }
-    fn operand(&self, o: &Operand, missing: &mut Vec<FactId>) -> Option<Value> {
-        match o {
-            Operand::Lit(v) => Some(*v),
-            Operand::Fact(f) => {
-                let v = self.fact(*f);
-                if v.is_none() {
-                    missing.push(*f);
-                }
-                v
-            }
-            Operand::Param(p) => self
-                .params
-                .get(p.0 as usize)
-                .copied()
-                .flatten()
-                .map(Value::Money),
-        }
+}
+
+/// Where a condition reads its facts: the public [`Ctx`], or the engine's flattened
+/// per-member tables ([`Flat`]), which answer a fact with one array read.
+pub(crate) trait Source: Sized {
+    fn fact(&self, id: FactId) -> Option<Value>;
+    fn param(&self, p: ParamId) -> Option<Decimal>;
+    fn member_count(&self) -> usize;
+    /// The same source seen from member `i` (for `AnyMember`).
+    fn member(&self, i: usize) -> Option<Self>;
+}
+
+impl Source for Ctx<'_> {
+    #[inline]
+    fn fact(&self, id: FactId) -> Option<Value> {
+        Ctx::fact(self, id)
+    }
+    #[inline]
+    fn param(&self, p: ParamId) -> Option<Decimal> {
+        self.params.get(p.0 as usize).copied().flatten()
+    }
+    fn member_count(&self) -> usize {
+        self.members.len()
+    }
+    fn member(&self, i: usize) -> Option<Self> {
+        Some(Ctx {
+            member: Some(self.members.get(i)?),
+            household: self.household,
+            members: self.members,
+            params: self.params,
+        })
     }
 }
 
+/// Facts as one table per member, each the household's answers overlaid with the
+/// member's ([`Ctx::fact`]'s order: household first), so a lookup is one index.
+#[derive(Clone, Copy)]
+pub(crate) struct Flat<'a> {
+    /// The table of the member considered, or the household's alone.
+    pub facts: &'a [Option<Value>],
+    /// Every member's table, `stride` slots each.
+    pub members: &'a [Option<Value>],
+    pub stride: usize,
+    pub params: &'a [Option<Decimal>],
+}
+
+impl Source for Flat<'_> {
+    #[inline]
+    fn fact(&self, id: FactId) -> Option<Value> {
+        self.facts.get(id.index()).copied().flatten()
+    }
+    #[inline]
+    fn param(&self, p: ParamId) -> Option<Decimal> {
+        self.params.get(p.0 as usize).copied().flatten()
+    }
+    #[inline]
+    fn member_count(&self) -> usize {
+        self.members.len().checked_div(self.stride).unwrap_or(0)
+    }
+    #[inline]
+    fn member(&self, i: usize) -> Option<Self> {
+        let at = i.checked_mul(self.stride)?;
+        Some(Flat {
+            facts: self.members.get(at..at.checked_add(self.stride)?)?,
+            ..*self
+        })
+    }
+}
+
+/// Compares two amounts. Amounts of one scale (yuan against yuan) compare by
+/// mantissa, several times cheaper than Decimal's general comparison.
 #[inline]
-fn compare(a: Value, b: Value) -> Option<std::cmp::Ordering> {
+pub(crate) fn cmp_decimal(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(&b)
+    }
+}
+
+#[inline(always)]
+pub(crate) fn compare(a: Value, b: Value) -> Option<std::cmp::Ordering> {
     match (a, b) {
         // Ages and counts compare as integers: Decimal comparison costs ten times more.
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(&y)),
         (Value::Choice(x), Value::Choice(y)) => Some(x.cmp(&y)),
-        _ => Some(a.number()?.cmp(&b.number()?)),
+        _ => Some(cmp_decimal(a.number()?, b.number()?)),
     }
 }
 
@@ -161,16 +221,21 @@ impl Cond {
     /// Evaluates the condition. When the result is `Unknown`, `missing` gains the
     /// unanswered facts that could still decide it; otherwise it is left unchanged.
     pub fn eval(&self, ctx: &Ctx, missing: &mut Vec<FactId>) -> Tri {
-        let start = missing.len();
-        let t = match self {
-            Cond::True => Tri::Yes,
+        self.eval_in(ctx, missing)
+    }
+
+    /// [`Cond::eval`] against any [`Source`]. Atoms push a missing fact only when
+    /// they are `Unknown`, so only the compound nodes need to take pushes back.
+    pub(crate) fn eval_in<S: Source>(&self, s: &S, missing: &mut Vec<FactId>) -> Tri {
+        match self {
             Cond::All(cs) => {
+                let start = missing.len();
                 let mut acc = Tri::Yes;
                 for c in cs {
-                    match c.eval(ctx, missing) {
+                    match c.atom_or_eval(s, missing) {
                         Tri::No => {
-                            acc = Tri::No;
-                            break;
+                            missing.truncate(start);
+                            return Tri::No;
                         }
                         Tri::Unknown => acc = Tri::Unknown,
                         Tri::Yes => {}
@@ -179,21 +244,63 @@ impl Cond {
                 acc
             }
             Cond::Any(cs) => {
+                let start = missing.len();
                 let mut acc = Tri::No;
                 for c in cs {
-                    match c.eval(ctx, missing) {
+                    match c.atom_or_eval(s, missing) {
                         Tri::Yes => {
-                            acc = Tri::Yes;
-                            break;
+                            missing.truncate(start);
+                            return Tri::Yes;
                         }
                         Tri::Unknown => acc = Tri::Unknown,
                         Tri::No => {}
                     }
                 }
+                if acc == Tri::No {
+                    missing.truncate(start);
+                }
                 acc
             }
-            Cond::Not(c) => !c.eval(ctx, missing),
-            Cond::Is(f) => match ctx.fact(*f) {
+            // An inner result other than `Unknown` has already taken its pushes back.
+            Cond::Not(c) => !c.atom_or_eval(s, missing),
+            Cond::AnyMember(inner) => {
+                let start = missing.len();
+                let mut acc = Tri::No;
+                for i in 0..s.member_count() {
+                    let Some(sub) = s.member(i) else { break };
+                    match inner.atom_or_eval(&sub, missing) {
+                        Tri::Yes => {
+                            missing.truncate(start);
+                            return Tri::Yes;
+                        }
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::No => {}
+                    }
+                }
+                if acc == Tri::No {
+                    missing.truncate(start);
+                }
+                acc
+            }
+            _ => self.atom(s, missing),
+        }
+    }
+
+    /// Atoms evaluated in place, compound conditions by a call.
+    #[inline(always)]
+    fn atom_or_eval<S: Source>(&self, s: &S, missing: &mut Vec<FactId>) -> Tri {
+        match self {
+            Cond::All(_) | Cond::Any(_) | Cond::Not(_) | Cond::AnyMember(_) => {
+                self.eval_in(s, missing)
+            }
+            _ => self.atom(s, missing),
+        }
+    }
+
+    #[inline(always)]
+    fn atom<S: Source>(&self, s: &S, missing: &mut Vec<FactId>) -> Tri {
+        match self {
+            Cond::Is(f) => match s.fact(*f) {
                 Some(Value::Bool(b)) => Tri::from_bool(b),
                 Some(_) => Tri::No,
                 None => {
@@ -202,11 +309,21 @@ impl Cond {
                 }
             },
             Cond::Cmp { fact, op, rhs } => {
-                let l = ctx.fact(*fact);
+                let l = s.fact(*fact);
                 if l.is_none() {
                     missing.push(*fact);
                 }
-                let r = ctx.operand(rhs, missing);
+                let r = match rhs {
+                    Operand::Lit(v) => Some(*v),
+                    Operand::Fact(f) => {
+                        let v = s.fact(*f);
+                        if v.is_none() {
+                            missing.push(*f);
+                        }
+                        v
+                    }
+                    Operand::Param(p) => s.param(*p).map(Value::Money),
+                };
                 match (l, r) {
                     (Some(l), Some(r)) => {
                         compare(l, r).map_or(Tri::No, |o| Tri::from_bool(op.holds(o)))
@@ -214,7 +331,7 @@ impl Cond {
                     _ => Tri::Unknown,
                 }
             }
-            Cond::In { fact, set } => match ctx.fact(*fact) {
+            Cond::In { fact, set } => match s.fact(*fact) {
                 Some(Value::Choice(c)) => Tri::from_bool(set.contains(&c)),
                 Some(_) => Tri::No,
                 None => {
@@ -222,31 +339,11 @@ impl Cond {
                     Tri::Unknown
                 }
             },
-            Cond::AnyMember(inner) => {
-                let mut acc = Tri::No;
-                for m in ctx.members {
-                    let sub = Ctx {
-                        member: Some(m),
-                        household: ctx.household,
-                        members: ctx.members,
-                        params: ctx.params,
-                    };
-                    match inner.eval(&sub, missing) {
-                        Tri::Yes => {
-                            acc = Tri::Yes;
-                            break;
-                        }
-                        Tri::Unknown => acc = Tri::Unknown,
-                        Tri::No => {}
-                    }
-                }
-                acc
+            Cond::True => Tri::Yes,
+            Cond::All(_) | Cond::Any(_) | Cond::Not(_) | Cond::AnyMember(_) => {
+                self.eval_in(s, missing)
             }
-        };
-        if t != Tri::Unknown {
-            missing.truncate(start);
         }
-        t
     }
 
     /// Every fact the condition mentions.

@@ -4,17 +4,20 @@
 //! hold references and numbers; the sentences of an explanation are built only when
 //! asked for, by [`explain`].
 
-use super::condition::{Ctx, ParamId, Reason, Tri, explain as explain_cond, value_text};
+use super::condition::{
+    Ctx, Flat, ParamId, Reason, Source, Tri, explain as explain_cond, value_text,
+};
 use super::date::Date;
-use super::facts::{FactId, Kind, Scope, Value, well_known};
+use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan};
+use super::plan::{LANES, Tables};
 use super::rule::{Amount, Applicability, Catalog, Leaf, LeafKind, Region, Rule, Text, ValueRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The cash side of an outcome.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct CashOut {
     /// Amount per the stated period; `None` until the facts it needs are answered.
     pub stated: Option<MoneyRange>,
@@ -124,6 +127,17 @@ impl Sum {
             self.spill += d;
         }
     }
+    /// Adds `d × k` for a small whole factor (12 months): the mantissa is scaled in
+    /// `i128`, so annualising costs no Decimal multiplication.
+    #[inline]
+    fn add_times(&mut self, d: Decimal, k: i128) {
+        let s = d.scale();
+        if s <= SUM_SCALE {
+            self.fixed += d.mantissa() * k * POW10[(SUM_SCALE - s) as usize];
+        } else {
+            self.spill += MoneyRange::exact(d).scale(Decimal::from(k)).min;
+        }
+    }
     fn value(self) -> Decimal {
         (Decimal::from_i128_with_scale(self.fixed, SUM_SCALE) + self.spill).normalize()
     }
@@ -143,6 +157,15 @@ impl RangeSum {
         self.min.add(r.min);
         match r.max {
             Some(m) => self.max.add(m),
+            None => self.open = true,
+        }
+    }
+    /// Adds `r × k` (see [`Sum::add_times`]).
+    #[inline]
+    fn add_times(&mut self, r: MoneyRange, k: i128) {
+        self.min.add_times(r.min, k);
+        match r.max {
+            Some(m) => self.max.add_times(m, k),
             None => self.open = true,
         }
     }
@@ -172,24 +195,35 @@ struct TotalsAcc {
 impl TotalsAcc {
     #[inline]
     fn add_outcome(&mut self, o: &Outcome) {
-        match (o.status, &o.cash) {
+        self.add(o.status, o.cash.as_ref())
+    }
+    #[inline(always)]
+    fn add(&mut self, status: Tri, cash: Option<&CashOut>) {
+        match (status, cash) {
             (Tri::Yes, None) => self.in_kind += 1,
             (Tri::Yes, Some(c)) => {
                 self.cash += 1;
-                let (y, x) = (c.yearly(), c.once());
-                if let Some(y) = y {
-                    self.yearly.add(y);
+                // The same cases as `CashOut::yearly` and `CashOut::once`, summed
+                // without building the yearly range.
+                let Some(s) = c.stated else {
+                    self.cash_pending += 1;
+                    return;
+                };
+                let k = yearly_factor(c);
+                if let Some(k) = k {
+                    self.yearly.add_times(s, k);
                 }
-                if let Some(x) = x {
-                    self.once.add(x);
+                let once = c.period == Period::Once;
+                if once {
+                    self.once.add(s);
                 }
-                if y.is_none() && x.is_none() {
+                if k.is_none() && !once {
                     self.cash_pending += 1;
                 }
             }
             (Tri::Unknown, Some(c)) => {
-                if let Some(y) = c.yearly() {
-                    self.possible_yearly.add(y);
+                if let (Some(s), Some(k)) = (c.stated, yearly_factor(c)) {
+                    self.possible_yearly.add_times(s, k);
                 }
             }
             _ => {}
@@ -204,6 +238,17 @@ impl TotalsAcc {
             in_kind: self.in_kind,
             possible_yearly: self.possible_yearly.value(),
         }
+    }
+}
+
+/// The whole factor [`CashOut::yearly`] scales by, if it gives a yearly figure.
+#[inline]
+fn yearly_factor(c: &CashOut) -> Option<i128> {
+    match c.period {
+        Period::Month => Some(12),
+        Period::Year => Some(1),
+        Period::Day | Period::Once if c.over_count => Some(1),
+        Period::Day | Period::Once => None,
     }
 }
 
@@ -283,13 +328,40 @@ pub fn evaluate<'c>(
     date: Date,
 ) -> Report<'c> {
     let hh = household.household_facts();
+    // Each member's view of the facts, flattened once so that every condition reads
+    // a fact with one index instead of two table lookups.
+    let stride = fact_count();
+    let hh_table: Vec<Option<Value>> = (0..stride).map(|i| hh.get(FactId(i as u16))).collect();
+    let mut member_tables = Vec::with_capacity(stride * household.members.len());
+    for m in &household.members {
+        member_tables.extend(
+            hh_table
+                .iter()
+                .enumerate()
+                .map(|(i, h)| h.or_else(|| m.get(FactId(i as u16)))),
+        );
+    }
+    let member_refs: Vec<&[Option<Value>]> = member_tables.chunks(stride.max(1)).collect();
+    let hh_refs: [&[Option<Value>]; 1] = [&hh_table];
+    // Facts whose answer is not the same for every member: an amount that reads none
+    // of them is computed once per rule, not once per member.
+    let varies: Vec<bool> = (0..stride)
+        .map(|i| match member_refs.split_first() {
+            Some((first, rest)) => rest.iter().any(|t| !same(t.get(i), first.get(i))),
+            None => false,
+        })
+        .collect();
     let chain = catalog.chain(region);
     let params: Vec<(&Region, Vec<Option<Decimal>>)> =
         chain.iter().map(|r| (*r, r.params_at(date))).collect();
     let rules = catalog.effective_rules(region);
-    let mut outcomes = Vec::with_capacity(rules.len() * household.members.len());
+    let n = household.members.len();
+    let mut outcomes = Vec::with_capacity(rules.len() * n);
     let mut not_resident_facing = Vec::new();
     let mut pool = Vec::new();
+    let mut scratch = Vec::new();
+    let mut member_acc = vec![TotalsAcc::default(); n];
+    let mut household_acc = TotalsAcc::default();
     for (reg, rule) in rules {
         if !rule.in_force(date) {
             continue;
@@ -303,35 +375,101 @@ pub fn evaluate<'c>(
             .find(|(r, _)| std::ptr::eq(*r, reg))
             .map(|(_, v)| v.as_slice())
             .unwrap_or(&[]);
-        match rule.scope {
-            Scope::Household => {
-                let ctx = Ctx {
-                    member: None,
-                    household: &hh,
-                    members: &household.members,
-                    params: p,
-                };
-                outcomes.push(outcome(reg, rule, None, &ctx, &mut pool));
-            }
-            Scope::Member => {
-                for (i, m) in household.members.iter().enumerate() {
-                    let ctx = Ctx {
-                        member: Some(m),
-                        household: &hh,
-                        members: &household.members,
-                        params: p,
-                    };
-                    outcomes.push(outcome(reg, rule, Some(i), &ctx, &mut pool));
+        let whole = Flat {
+            facts: &hh_table,
+            members: &member_tables,
+            stride,
+            params: p,
+        };
+        let Some(plan) = &rule.plan else {
+            match rule.scope {
+                Scope::Household => {
+                    let o = outcome(reg, rule, None, &whole, &mut pool);
+                    household_acc.add_outcome(&o);
+                    outcomes.push(o);
+                }
+                Scope::Member => {
+                    for (i, acc) in member_acc.iter_mut().enumerate() {
+                        let Some(src) = whole.member(i) else { break };
+                        let o = outcome(reg, rule, Some(i), &src, &mut pool);
+                        acc.add_outcome(&o);
+                        outcomes.push(o);
+                    }
                 }
             }
-        }
-    }
-    let mut member_acc = vec![TotalsAcc::default(); household.members.len()];
-    let mut household_acc = TotalsAcc::default();
-    for o in &outcomes {
-        match o.member {
-            Some(i) => member_acc[i].add_outcome(o),
-            None => household_acc.add_outcome(o),
+            continue;
+        };
+        let lanes: &[&[Option<Value>]] = match rule.scope {
+            Scope::Household => &hh_refs,
+            Scope::Member => &member_refs,
+        };
+        let shape = if rule.has_cash() {
+            cash_shape(&rule.amount)
+        } else {
+            None
+        };
+        let shared_amount = !plan
+            .amount_facts()
+            .iter()
+            .any(|f| varies.get(f.index()) == Some(&true));
+        let mut shared: Option<(Option<CashOut>, u64)> = None;
+        let mut res = [(Tri::No, 0u64); LANES];
+        for (c, chunk) in lanes.chunks(LANES).enumerate() {
+            let res = &mut res[..chunk.len()];
+            plan.eval_when(
+                &Tables {
+                    lanes: chunk,
+                    members: &member_refs,
+                    params: p,
+                },
+                res,
+            );
+            for (k, &(status, mut mask)) in res.iter().enumerate() {
+                let member = match rule.scope {
+                    Scope::Household => None,
+                    Scope::Member => Some(c * LANES + k),
+                };
+                let cash = if status == Tri::No {
+                    shape
+                } else {
+                    let mut compute = || {
+                        let src = Flat {
+                            facts: chunk[k],
+                            ..whole
+                        };
+                        let c = cash(&rule.amount, &src, &mut scratch);
+                        let m = scratch.iter().fold(0, |m, f| m | plan.bit(*f));
+                        scratch.clear();
+                        (c, m)
+                    };
+                    let (c, m) = if shared_amount {
+                        *shared.get_or_insert_with(compute)
+                    } else {
+                        compute()
+                    };
+                    mask |= m;
+                    c
+                };
+                let start = pool.len() as u32;
+                plan.missing(mask, &mut pool);
+                let o = Outcome {
+                    region: reg,
+                    rule,
+                    member,
+                    status,
+                    missing: (start, pool.len() as u32),
+                    cash,
+                };
+                match member {
+                    Some(i) => {
+                        if let Some(a) = member_acc.get_mut(i) {
+                            a.add(status, cash.as_ref());
+                        }
+                    }
+                    None => household_acc.add(status, cash.as_ref()),
+                }
+                outcomes.push(o);
+            }
         }
     }
     let members: Vec<Totals> = member_acc.into_iter().map(TotalsAcc::finish).collect();
@@ -356,15 +494,15 @@ pub fn evaluate<'c>(
     }
 }
 
-fn outcome<'c>(
+fn outcome<'c, S: Source>(
     reg: &'c Region,
     rule: &'c Rule,
     member: Option<usize>,
-    ctx: &Ctx,
+    ctx: &S,
     pool: &mut Vec<FactId>,
 ) -> Outcome<'c> {
     let start = pool.len();
-    let status = rule.when.eval(ctx, pool);
+    let status = rule.when.eval_in(ctx, pool);
     let cash = if status == Tri::No {
         if rule.has_cash() {
             cash_shape(&rule.amount)
@@ -396,6 +534,15 @@ fn outcome<'c>(
     }
 }
 
+/// Whether two answers are the same, to the scale of an amount (`1.0` is not `1.00`:
+/// a shared amount must be the very value each member would have got).
+fn same(a: Option<&Option<Value>>, b: Option<&Option<Value>>) -> bool {
+    match (a.copied().flatten(), b.copied().flatten()) {
+        (Some(Value::Money(x)), Some(Value::Money(y))) => x.serialize() == y.serialize(),
+        (x, y) => x == y,
+    }
+}
+
 /// The cash shape without computing (for outcomes that are not met).
 fn cash_shape(a: &Amount) -> Option<CashOut> {
     let leaf = match a {
@@ -412,7 +559,7 @@ fn cash_shape(a: &Amount) -> Option<CashOut> {
     })
 }
 
-fn cash(a: &Amount, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<CashOut> {
+fn cash<S: Source>(a: &Amount, ctx: &S, missing: &mut Vec<FactId>) -> Option<CashOut> {
     match a {
         Amount::InKind => None,
         Amount::Cash(leaf) => Some(leaf_out(leaf, None, ctx, missing)),
@@ -421,7 +568,7 @@ fn cash(a: &Amount, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<CashOut> {
             // amount is the hull of every tier still possible.
             let mut possible: Option<CashOut> = None;
             for (i, t) in tiers.iter().enumerate() {
-                let st = t.when.eval(ctx, missing);
+                let st = t.when.eval_in(ctx, missing);
                 match st {
                     Tri::No => continue,
                     Tri::Yes if possible.is_none() => {
@@ -464,10 +611,10 @@ fn hull(a: CashOut, b: CashOut) -> CashOut {
     }
 }
 
-fn value(v: &ValueRef, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<Decimal> {
+fn value<S: Source>(v: &ValueRef, ctx: &S, missing: &mut Vec<FactId>) -> Option<Decimal> {
     match v {
         ValueRef::Lit(d) => Some(*d),
-        ValueRef::Param(p) => ctx.params.get(p.0 as usize).copied().flatten(),
+        ValueRef::Param(p) => ctx.param(*p),
         ValueRef::Fact(f) => {
             let x = ctx.fact(*f).and_then(Value::number);
             if x.is_none() {
@@ -479,7 +626,12 @@ fn value(v: &ValueRef, ctx: &Ctx, missing: &mut Vec<FactId>) -> Option<Decimal> 
     }
 }
 
-fn leaf_out(leaf: &Leaf, tier: Option<usize>, ctx: &Ctx, missing: &mut Vec<FactId>) -> CashOut {
+fn leaf_out<S: Source>(
+    leaf: &Leaf,
+    tier: Option<usize>,
+    ctx: &S,
+    missing: &mut Vec<FactId>,
+) -> CashOut {
     let stated = match &leaf.kind {
         LeafKind::Fixed(v) => value(v, ctx, missing).map(MoneyRange::exact),
         LeafKind::Range { min, max } => {

@@ -8,6 +8,7 @@ pub mod evaluate;
 pub mod facts;
 pub mod household;
 pub mod money;
+pub mod plan;
 pub mod rule;
 
 pub use condition::{Cond, Tri};

@@ -5,6 +5,7 @@ use super::condition::{Cond, ParamId};
 use super::date::Date;
 use super::facts::{FactId, Scope};
 use super::money::{Per, Period};
+use super::plan::Plan;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -185,6 +186,9 @@ pub struct Rule {
     pub scope: Scope,
     pub when: Cond,
     pub amount: Amount,
+    /// `when` compiled for evaluation, by [`Plan::new`] from `when` and `amount`
+    /// (`None`: evaluated from `when` directly).
+    pub plan: Option<Plan>,
     /// 支出责任.
     pub payer: Text,
     /// 牵头负责单位.
