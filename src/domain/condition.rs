@@ -217,6 +217,32 @@ pub(crate) fn compare(a: Value, b: Value) -> Option<std::cmp::Ordering> {
     }
 }
 
+/// `and` (`decisive` = `No`) or `or` (`decisive` = `Yes`) over results `next` gives one at
+/// a time until it gives `None`. The first decisive result ends it; a decided result takes
+/// back the missing facts the earlier ones pushed, so only `Unknown` leaves them.
+#[inline(always)]
+fn fold(
+    decisive: Tri,
+    missing: &mut Vec<FactId>,
+    mut next: impl FnMut(&mut Vec<FactId>) -> Option<Tri>,
+) -> Tri {
+    let start = missing.len();
+    let mut acc = !decisive;
+    while let Some(t) = next(missing) {
+        if t == decisive {
+            acc = decisive;
+            break;
+        }
+        if t == Tri::Unknown {
+            acc = Tri::Unknown;
+        }
+    }
+    if acc != Tri::Unknown {
+        missing.truncate(start);
+    }
+    acc
+}
+
 impl Cond {
     /// Evaluates the condition. When the result is `Unknown`, `missing` gains the
     /// unanswered facts that could still decide it; otherwise it is left unchanged.
@@ -229,58 +255,20 @@ impl Cond {
     pub(crate) fn eval_in<S: Source>(&self, s: &S, missing: &mut Vec<FactId>) -> Tri {
         match self {
             Cond::All(cs) => {
-                let start = missing.len();
-                let mut acc = Tri::Yes;
-                for c in cs {
-                    match c.atom_or_eval(s, missing) {
-                        Tri::No => {
-                            missing.truncate(start);
-                            return Tri::No;
-                        }
-                        Tri::Unknown => acc = Tri::Unknown,
-                        Tri::Yes => {}
-                    }
-                }
-                acc
+                let mut cs = cs.iter();
+                fold(Tri::No, missing, |m| Some(cs.next()?.atom_or_eval(s, m)))
             }
             Cond::Any(cs) => {
-                let start = missing.len();
-                let mut acc = Tri::No;
-                for c in cs {
-                    match c.atom_or_eval(s, missing) {
-                        Tri::Yes => {
-                            missing.truncate(start);
-                            return Tri::Yes;
-                        }
-                        Tri::Unknown => acc = Tri::Unknown,
-                        Tri::No => {}
-                    }
-                }
-                if acc == Tri::No {
-                    missing.truncate(start);
-                }
-                acc
+                let mut cs = cs.iter();
+                fold(Tri::Yes, missing, |m| Some(cs.next()?.atom_or_eval(s, m)))
             }
             // An inner result other than `Unknown` has already taken its pushes back.
             Cond::Not(c) => !c.atom_or_eval(s, missing),
             Cond::AnyMember(inner) => {
-                let start = missing.len();
-                let mut acc = Tri::No;
-                for i in 0..s.member_count() {
-                    let Some(sub) = s.member(i) else { break };
-                    match inner.atom_or_eval(&sub, missing) {
-                        Tri::Yes => {
-                            missing.truncate(start);
-                            return Tri::Yes;
-                        }
-                        Tri::Unknown => acc = Tri::Unknown,
-                        Tri::No => {}
-                    }
-                }
-                if acc == Tri::No {
-                    missing.truncate(start);
-                }
-                acc
+                let mut subs = (0..s.member_count()).map_while(|i| s.member(i));
+                fold(Tri::Yes, missing, |m| {
+                    Some(inner.atom_or_eval(&subs.next()?, m))
+                })
             }
             _ => self.atom(s, missing),
         }

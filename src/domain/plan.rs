@@ -198,48 +198,8 @@ impl Node {
     fn eval(&self, t: &Tables, out: &mut [Lane]) {
         match self {
             Node::True => out.iter_mut().for_each(|o| *o = (Tri::Yes, 0)),
-            Node::All(cs) => {
-                out.iter_mut().for_each(|o| *o = (Tri::Yes, 0));
-                let mut kid = [(Tri::No, 0u64); LANES];
-                let kid = &mut kid[..out.len()];
-                for c in cs {
-                    c.eval(t, kid);
-                    let mut open = false;
-                    for (o, k) in out.iter_mut().zip(kid.iter()) {
-                        match (o.0, k.0) {
-                            (Tri::No, _) => {}
-                            (_, Tri::No) => *o = (Tri::No, 0),
-                            (_, Tri::Unknown) => *o = (Tri::Unknown, o.1 | k.1),
-                            (_, Tri::Yes) => {}
-                        }
-                        open |= o.0 != Tri::No;
-                    }
-                    if !open {
-                        break;
-                    }
-                }
-            }
-            Node::Any(cs) => {
-                out.iter_mut().for_each(|o| *o = (Tri::No, 0));
-                let mut kid = [(Tri::No, 0u64); LANES];
-                let kid = &mut kid[..out.len()];
-                for c in cs {
-                    c.eval(t, kid);
-                    let mut open = false;
-                    for (o, k) in out.iter_mut().zip(kid.iter()) {
-                        match (o.0, k.0) {
-                            (Tri::Yes, _) => {}
-                            (_, Tri::Yes) => *o = (Tri::Yes, 0),
-                            (_, Tri::Unknown) => *o = (Tri::Unknown, o.1 | k.1),
-                            (_, Tri::No) => {}
-                        }
-                        open |= o.0 != Tri::Yes;
-                    }
-                    if !open {
-                        break;
-                    }
-                }
-            }
+            Node::All(cs) => fold(cs, Tri::No, t, out),
+            Node::Any(cs) => fold(cs, Tri::Yes, t, out),
             Node::Not(c) => {
                 c.eval(t, out);
                 out.iter_mut().for_each(|o| o.0 = !o.0);
@@ -329,4 +289,31 @@ fn get(tab: &[Option<Value>], s: &Slot) -> Option<Value> {
 #[inline(always)]
 fn tri(b: bool) -> Tri {
     if b { Tri::Yes } else { Tri::No }
+}
+
+/// `and` (`decisive` = `No`) or `or` (`decisive` = `Yes`) of `cs` for every lane: a lane
+/// is settled by its first decisive child (missing nothing), `Unknown` lanes miss the
+/// union of what their `Unknown` children miss, and once every lane is settled the
+/// remaining children are not evaluated.
+fn fold(cs: &[Node], decisive: Tri, t: &Tables, out: &mut [Lane]) {
+    out.iter_mut().for_each(|o| *o = (!decisive, 0));
+    let mut kid = [(Tri::No, 0u64); LANES];
+    let kid = &mut kid[..out.len()];
+    for c in cs {
+        c.eval(t, kid);
+        let mut open = false;
+        for (o, k) in out.iter_mut().zip(kid.iter()) {
+            if o.0 != decisive {
+                if k.0 == decisive {
+                    *o = (decisive, 0);
+                } else if k.0 == Tri::Unknown {
+                    *o = (Tri::Unknown, o.1 | k.1);
+                }
+            }
+            open |= o.0 != decisive;
+        }
+        if !open {
+            break;
+        }
+    }
 }
