@@ -34,10 +34,19 @@ impl CashOut {
     /// `None` for one-off and per-day amounts and until the amount is known.
     pub fn yearly(&self) -> Option<MoneyRange> {
         let s = self.stated?;
-        match self.period.per_year() {
-            Some(k) => Some(s.scale(k)),
-            None if self.over_count => Some(s),
-            None => None,
+        Some(s.scale(Decimal::from(self.yearly_factor()?)))
+    }
+    /// The whole factor [`CashOut::yearly`] scales by (12 for monthly amounts, 1 for
+    /// yearly ones and rates over a yearly count); `None` for one-off and per-day
+    /// amounts, which are never silently annualised. The totals scale mantissas by it
+    /// instead of building the yearly range.
+    #[inline]
+    pub fn yearly_factor(&self) -> Option<i128> {
+        match self.period {
+            Period::Month => Some(12),
+            Period::Year => Some(1),
+            Period::Day | Period::Once if self.over_count => Some(1),
+            Period::Day | Period::Once => None,
         }
     }
     /// Most cash that hangs on this outcome, for ranking (yearly, or the one-off sum;
@@ -209,7 +218,7 @@ impl TotalsAcc {
                     self.cash_pending += 1;
                     return;
                 };
-                let k = yearly_factor(c);
+                let k = c.yearly_factor();
                 if let Some(k) = k {
                     self.yearly.add_times(s, k);
                 }
@@ -222,7 +231,7 @@ impl TotalsAcc {
                 }
             }
             (Tri::Unknown, Some(c)) => {
-                if let (Some(s), Some(k)) = (c.stated, yearly_factor(c)) {
+                if let (Some(s), Some(k)) = (c.stated, c.yearly_factor()) {
                     self.possible_yearly.add_times(s, k);
                 }
             }
@@ -238,17 +247,6 @@ impl TotalsAcc {
             in_kind: self.in_kind,
             possible_yearly: self.possible_yearly.value(),
         }
-    }
-}
-
-/// The whole factor [`CashOut::yearly`] scales by, if it gives a yearly figure.
-#[inline]
-fn yearly_factor(c: &CashOut) -> Option<i128> {
-    match c.period {
-        Period::Month => Some(12),
-        Period::Year => Some(1),
-        Period::Day | Period::Once if c.over_count => Some(1),
-        Period::Day | Period::Once => None,
     }
 }
 

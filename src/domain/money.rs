@@ -45,15 +45,6 @@ impl Period {
             Period::Once => "once",
         }
     }
-    /// Factor that turns an amount of this period into a yearly one; `None` for
-    /// one-off and per-day amounts, which are never silently annualised.
-    pub fn per_year(self) -> Option<Decimal> {
-        match self {
-            Period::Month => Some(Decimal::from(12)),
-            Period::Year => Some(Decimal::ONE),
-            Period::Day | Period::Once => None,
-        }
-    }
 }
 
 /// Who an amount is counted for.
