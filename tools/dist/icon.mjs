@@ -85,15 +85,39 @@ export function iconPng(size) {
       raw[row + 3 + x * 3] = c[2];
     }
   }
+  // Flat areas and a few blended edge shades: a palette (one byte a pixel instead of three)
+  // makes the PNG about half the size. More than 256 shades would fall back to RGB.
+  const colours = new Map();
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const i = y * (1 + size * 3) + 1 + x * 3;
+      const key = (raw[i] << 16) | (raw[i + 1] << 8) | raw[i + 2];
+      if (!colours.has(key)) colours.set(key, colours.size);
+    }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: RGB
+  let pixels = raw;
+  let plte = null;
+  if (colours.size <= 256) {
+    ihdr[9] = 3; // colour type: indexed
+    pixels = Buffer.alloc(size * (1 + size));
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const i = y * (1 + size * 3) + 1 + x * 3;
+        pixels[y * (1 + size) + 1 + x] = colours.get((raw[i] << 16) | (raw[i + 1] << 8) | raw[i + 2]);
+      }
+    plte = Buffer.alloc(colours.size * 3);
+    for (const [key, n] of colours) plte.writeUIntBE(key, n * 3, 3);
+  } else {
+    ihdr[9] = 2; // colour type: RGB
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    ...(plte ? [chunk("PLTE", plte)] : []),
+    chunk("IDAT", deflateSync(pixels, { level: 9 })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
