@@ -112,11 +112,15 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let date = Date::parse("2019-06-01").unwrap();
-    // `PROFILE=1`: a fixed number of runs of one case, for callgrind.
-    if std::env::var_os("PROFILE").is_some() {
-        let cat = synthetic(500);
+    // `PROFILE=<rules>` (and `PROFILE_RUNS`, default 200): a fixed number of runs of
+    // one case (4 members), for perf or callgrind.
+    if let Some(p) = std::env::var_os("PROFILE") {
+        let num = |s: Option<std::ffi::OsString>, d: usize| {
+            s.and_then(|s| s.to_str()?.parse().ok()).unwrap_or(d)
+        };
+        let cat = synthetic(num(Some(p), 500).max(1));
         let h = household(4);
-        for _ in 0..200 {
+        for _ in 0..num(std::env::var_os("PROFILE_RUNS"), 200) {
             black_box(evaluate(&cat, &cat.regions[0], black_box(&h), date));
         }
         return;

@@ -300,7 +300,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
                 computation,
             } = explain(&report, o, hh);
             let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
-            let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier)) {
+            let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
                 (Amount::Tiers(ts), Some(t)) => ts.get(t).map(|t| text(&t.label)),
                 _ => None,
             };

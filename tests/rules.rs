@@ -77,11 +77,9 @@ fn worked_examples_hold() {
         };
         let report = evaluate(&l.catalog, region, &hh, date);
         let idx = e.member_index.unwrap_or(0);
-        let Some(o) = report
-            .outcomes
-            .iter()
-            .find(|o| o.rule.id == ex.rule && (o.member.is_none() || o.member == Some(idx)))
-        else {
+        let Some(o) = report.outcomes.iter().find(|o| {
+            o.rule.id == ex.rule && (o.member.is_none() || o.member_index() == Some(idx))
+        }) else {
             failures.push(format!("{where_}: rule not in force in {}", ex.region));
             continue;
         };
@@ -93,7 +91,7 @@ fn worked_examples_hold() {
         };
         let entry = seen.entry(ex.rule.clone()).or_default();
         entry.0.insert(format!("{:?}", o.status));
-        if let Some(t) = o.cash.as_ref().and_then(|c| c.tier) {
+        if let Some(t) = o.cash.as_ref().and_then(|c| c.tier_index()) {
             entry.1.insert(t);
         }
         if o.status != want {

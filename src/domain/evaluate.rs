@@ -12,7 +12,9 @@ use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan};
 use super::plan::{LANES, Tables};
-use super::rule::{Amount, Applicability, Catalog, Leaf, LeafKind, Region, Rule, Text, ValueRef};
+use super::rule::{
+    Amount, Applicability, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -23,13 +25,18 @@ pub struct CashOut {
     pub stated: Option<MoneyRange>,
     pub period: Period,
     pub per: Per,
-    /// Index of the tier that applies, for tiered amounts.
-    pub tier: Option<usize>,
+    /// Index of the tier that applies, for tiered amounts (see [`CashOut::tier_index`];
+    /// `u16` keeps outcomes small: evaluate writes thousands per keystroke).
+    pub tier: Option<u16>,
     /// A rate over a yearly count (days at school): `stated` is already a yearly figure.
     pub over_count: bool,
 }
 
 impl CashOut {
+    /// Index of the tier that applies, for tiered amounts.
+    pub fn tier_index(&self) -> Option<usize> {
+        self.tier.map(usize::from)
+    }
     /// Yearly equivalent (monthly × 12, yearly as is, a rate over days in the year);
     /// `None` for one-off and per-day amounts and until the amount is known.
     pub fn yearly(&self) -> Option<MoneyRange> {
@@ -71,8 +78,9 @@ impl CashOut {
 pub struct Outcome<'c> {
     pub region: &'c Region,
     pub rule: &'c Rule,
-    /// Member index for member-scope rules.
-    pub member: Option<usize>,
+    /// Member index for member-scope rules (see [`Outcome::member_index`]; a household
+    /// has at most 30 members, and a narrow field keeps outcomes small).
+    pub member: Option<u16>,
     /// Eligible (yes), not eligible (no) or undetermined (unknown).
     pub status: Tri,
     /// Unanswered facts that could still decide the status or the amount, as a range
@@ -80,6 +88,13 @@ pub struct Outcome<'c> {
     pub missing: (u32, u32),
     /// `None` for services in kind.
     pub cash: Option<CashOut>,
+}
+
+impl Outcome<'_> {
+    /// Member index for member-scope rules.
+    pub fn member_index(&self) -> Option<usize> {
+        self.member.map(usize::from)
+    }
 }
 
 /// Sums over eligible outcomes.
@@ -303,7 +318,7 @@ impl<'c> Report<'c> {
     /// The evaluation context of an outcome.
     fn ctx<'a>(&'a self, o: &Outcome, household: &'a Household) -> Ctx<'a> {
         Ctx {
-            member: o.member.and_then(|i| household.members.get(i)),
+            member: o.member_index().and_then(|i| household.members.get(i)),
             household: &self.household_facts,
             members: &household.members,
             params: self.params_of(o.region),
@@ -318,6 +333,9 @@ impl<'c> Report<'c> {
     }
 }
 
+/// Members evaluated at most (outcomes index members with a `u16`).
+const MEMBER_CAP: usize = u16::MAX as usize;
+
 /// Evaluates every rule in force in `region` for `household` on `date`.
 pub fn evaluate<'c>(
     catalog: &'c Catalog,
@@ -325,40 +343,69 @@ pub fn evaluate<'c>(
     household: &Household,
     date: Date,
 ) -> Report<'c> {
+    evaluate_with(catalog, region, household, date, true)
+}
+
+/// [`evaluate`] with every condition walked as a tree ([`Cond::eval_in`]) instead of
+/// through its compiled [`Plan`]: the reference the plans are tested against.
+#[doc(hidden)]
+pub fn evaluate_unplanned<'c>(
+    catalog: &'c Catalog,
+    region: &'c Region,
+    household: &Household,
+    date: Date,
+) -> Report<'c> {
+    evaluate_with(catalog, region, household, date, false)
+}
+
+fn evaluate_with<'c>(
+    catalog: &'c Catalog,
+    region: &'c Region,
+    household: &Household,
+    date: Date,
+    planned: bool,
+) -> Report<'c> {
     let hh = household.household_facts();
     // Each member's view of the facts, flattened once so that every condition reads
-    // a fact with one index instead of two table lookups.
+    // a fact with one index instead of two table lookups: the member's table copied
+    // whole, then the household's answers laid over it (a household answer wins).
     let stride = fact_count();
     let hh_table: Vec<Option<Value>> = (0..stride).map(|i| hh.get(FactId(i as u16))).collect();
-    let mut member_tables = Vec::with_capacity(stride * household.members.len());
-    for m in &household.members {
-        member_tables.extend(
-            hh_table
-                .iter()
-                .enumerate()
-                .map(|(i, h)| h.or_else(|| m.get(FactId(i as u16)))),
-        );
+    let hh_answered: Vec<usize> = (0..stride).filter(|&i| hh_table[i].is_some()).collect();
+    // Outcomes carry a `u16` member index; no real household comes near this.
+    let counted = &household.members[..household.members.len().min(MEMBER_CAP)];
+    let mut member_tables = Vec::with_capacity(stride * counted.len());
+    for m in counted {
+        let start = member_tables.len();
+        match m.as_slice() {
+            t if t.len() == stride => member_tables.extend_from_slice(t),
+            _ => member_tables.extend((0..stride).map(|i| m.get(FactId(i as u16)))),
+        }
+        for &i in &hh_answered {
+            member_tables[start + i] = hh_table[i];
+        }
     }
+    // Whether every member's table holds the same household facts (a member carrying
+    // an answer to a household fact would see it where the household has none).
+    let uniform = counted.iter().all(|m| {
+        (0..stride).all(|i| {
+            FactId(i as u16).info().scope == Scope::Member || m.get(FactId(i as u16)).is_none()
+        })
+    });
     let member_refs: Vec<&[Option<Value>]> = member_tables.chunks(stride.max(1)).collect();
     let hh_refs: [&[Option<Value>]; 1] = [&hh_table];
-    // Facts whose answer is not the same for every member: an amount that reads none
-    // of them is computed once per rule, not once per member.
-    let varies: Vec<bool> = (0..stride)
-        .map(|i| match member_refs.split_first() {
-            Some((first, rest)) => rest.iter().any(|t| !same(t.get(i), first.get(i))),
-            None => false,
-        })
-        .collect();
     let chain = catalog.chain(region);
     let params: Vec<(&Region, Vec<Option<Decimal>>)> =
         chain.iter().map(|r| (*r, r.params_at(date))).collect();
     let rules = catalog.effective_rules(region);
-    let n = household.members.len();
+    let n = counted.len();
     let mut outcomes = Vec::with_capacity(rules.len() * n);
     let mut not_resident_facing = Vec::new();
     let mut pool = Vec::new();
     let mut scratch = Vec::new();
-    let mut member_acc = vec![TotalsAcc::default(); n];
+    let mut memo: Vec<(usize, Option<CashOut>, u64)> = Vec::new();
+    // One total per member, so that `members` lines up with the household.
+    let mut member_acc = vec![TotalsAcc::default(); household.members.len()];
     let mut household_acc = TotalsAcc::default();
     for (reg, rule) in rules {
         if !rule.in_force(date) {
@@ -379,7 +426,7 @@ pub fn evaluate<'c>(
             stride,
             params: p,
         };
-        let Some(plan) = &rule.plan else {
+        let Some(plan) = rule.plan.as_ref().filter(|_| planned) else {
             match rule.scope {
                 Scope::Household => {
                     let o = outcome(reg, rule, None, &whole, &mut pool);
@@ -389,7 +436,7 @@ pub fn evaluate<'c>(
                 Scope::Member => {
                     for (i, acc) in member_acc.iter_mut().enumerate() {
                         let Some(src) = whole.member(i) else { break };
-                        let o = outcome(reg, rule, Some(i), &src, &mut pool);
+                        let o = outcome(reg, rule, Some(i as u16), &src, &mut pool);
                         acc.add_outcome(&o);
                         outcomes.push(o);
                     }
@@ -406,44 +453,59 @@ pub fn evaluate<'c>(
         } else {
             None
         };
-        let shared_amount = !plan
-            .amount_facts()
-            .iter()
-            .any(|f| varies.get(f.index()) == Some(&true));
-        let mut shared: Option<(Option<CashOut>, u64)> = None;
+        // Amounts computed so far for this rule, by lane: a member whose answers to
+        // the facts the amount reads are the same as an earlier member's gets the
+        // same amount and misses the same facts, so it is computed once.
+        memo.clear();
         let mut res = [(Tri::No, 0u64); LANES];
+        // A condition that reads no member fact holds alike for every member.
+        let once = uniform && rule.scope == Scope::Member && !plan.per_member();
         for (c, chunk) in lanes.chunks(LANES).enumerate() {
-            let res = &mut res[..chunk.len()];
-            plan.eval_when(
-                &Tables {
-                    lanes: chunk,
-                    members: &member_refs,
-                    params: p,
-                },
-                res,
-            );
+            let tables = |lanes| Tables {
+                lanes,
+                members: &member_refs,
+                params: p,
+            };
+            if !once {
+                plan.eval_when(&tables(chunk), &mut res[..chunk.len()]);
+            } else if c == 0 {
+                plan.eval_when(&tables(&chunk[..1]), &mut res[..1]);
+                let first = res[0];
+                res.fill(first);
+            }
+            let res = &res[..chunk.len()];
             for (k, &(status, mut mask)) in res.iter().enumerate() {
                 let member = match rule.scope {
                     Scope::Household => None,
-                    Scope::Member => Some(c * LANES + k),
+                    Scope::Member => Some((c * LANES + k) as u16),
                 };
                 let cash = if status == Tri::No {
                     shape
                 } else {
-                    let mut compute = || {
-                        let src = Flat {
-                            facts: chunk[k],
-                            ..whole
-                        };
-                        let c = cash(&rule.amount, &src, &mut scratch);
-                        let m = scratch.iter().fold(0, |m, f| m | plan.bit(*f));
-                        scratch.clear();
-                        (c, m)
-                    };
-                    let (c, m) = if shared_amount {
-                        *shared.get_or_insert_with(compute)
-                    } else {
-                        compute()
+                    let g = c * LANES + k;
+                    let reuse = memo.iter().find(|(j, ..)| {
+                        plan.amount_facts()
+                            .iter()
+                            .all(|f| same(lanes[*j].get(f.index()), lanes[g].get(f.index())))
+                    });
+                    let (c, m) = match reuse {
+                        Some(&(_, c, m)) => (c, m),
+                        None => {
+                            let src = Flat {
+                                facts: chunk[k],
+                                ..whole
+                            };
+                            let mut tier_miss = 0;
+                            let c = cash(&rule.amount, &src, &mut scratch, |i, _, _| {
+                                let (st, m) = plan.eval_tier(i, chunk[k], &tables(chunk));
+                                tier_miss |= m;
+                                st
+                            });
+                            let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
+                            scratch.clear();
+                            memo.push((g, c, m));
+                            (c, m)
+                        }
                     };
                     mask |= m;
                     c
@@ -460,6 +522,7 @@ pub fn evaluate<'c>(
                 };
                 match member {
                     Some(i) => {
+                        let i = usize::from(i);
                         if let Some(a) = member_acc.get_mut(i) {
                             a.add(status, cash.as_ref());
                         }
@@ -495,7 +558,7 @@ pub fn evaluate<'c>(
 fn outcome<'c, S: Source>(
     reg: &'c Region,
     rule: &'c Rule,
-    member: Option<usize>,
+    member: Option<u16>,
     ctx: &S,
     pool: &mut Vec<FactId>,
 ) -> Outcome<'c> {
@@ -508,7 +571,7 @@ fn outcome<'c, S: Source>(
             None
         }
     } else {
-        cash(&rule.amount, ctx, pool)
+        cash(&rule.amount, ctx, pool, |_, t, m| t.when.eval_in(ctx, m))
     };
     let mine = &mut pool[start..];
     if mine.len() > 1 {
@@ -557,7 +620,15 @@ fn cash_shape(a: &Amount) -> Option<CashOut> {
     })
 }
 
-fn cash<S: Source>(a: &Amount, ctx: &S, missing: &mut Vec<FactId>) -> Option<CashOut> {
+/// The amount of a rule whose condition is met or undetermined. `tier` gives a
+/// tier's condition (`Cond::eval_in`, or a compiled plan) and records what it misses.
+#[inline(always)]
+fn cash<S: Source>(
+    a: &Amount,
+    ctx: &S,
+    missing: &mut Vec<FactId>,
+    mut tier: impl FnMut(usize, &Tier, &mut Vec<FactId>) -> Tri,
+) -> Option<CashOut> {
     match a {
         Amount::InKind => None,
         Amount::Cash(leaf) => Some(leaf_out(leaf, None, ctx, missing)),
@@ -566,14 +637,14 @@ fn cash<S: Source>(a: &Amount, ctx: &S, missing: &mut Vec<FactId>) -> Option<Cas
             // amount is the hull of every tier still possible.
             let mut possible: Option<CashOut> = None;
             for (i, t) in tiers.iter().enumerate() {
-                let st = t.when.eval_in(ctx, missing);
+                let st = tier(i, t, missing);
                 match st {
                     Tri::No => continue,
                     Tri::Yes if possible.is_none() => {
-                        return Some(leaf_out(&t.leaf, Some(i), ctx, missing));
+                        return Some(leaf_out(&t.leaf, u16::try_from(i).ok(), ctx, missing));
                     }
                     _ => {
-                        let o = leaf_out(&t.leaf, Some(i), ctx, missing);
+                        let o = leaf_out(&t.leaf, u16::try_from(i).ok(), ctx, missing);
                         possible = Some(match possible {
                             None => CashOut { tier: None, ..o },
                             Some(p) => hull(p, o),
@@ -624,9 +695,10 @@ fn value<S: Source>(v: &ValueRef, ctx: &S, missing: &mut Vec<FactId>) -> Option<
     }
 }
 
+#[inline(always)]
 fn leaf_out<S: Source>(
     leaf: &Leaf,
-    tier: Option<usize>,
+    tier: Option<u16>,
     ctx: &S,
     missing: &mut Vec<FactId>,
 ) -> CashOut {
@@ -705,7 +777,7 @@ pub fn questions(report: &Report) -> Vec<Question> {
                 continue;
             }
             let member = if info.scope == Scope::Member {
-                o.member
+                o.member_index()
             } else {
                 None
             };
@@ -936,7 +1008,10 @@ fn computation(
 ) -> Option<Text> {
     let (leaf, tier_label) = match (&rule.amount, c.tier) {
         (Amount::Cash(l), _) => (l, None),
-        (Amount::Tiers(ts), Some(i)) => (&ts.get(i)?.leaf, Some(&ts[i].label)),
+        (Amount::Tiers(ts), Some(i)) => {
+            let t = ts.get(usize::from(i))?;
+            (&t.leaf, Some(&t.label))
+        }
         (Amount::Tiers(ts), None) => {
             let zh: Vec<_> = ts
                 .iter()

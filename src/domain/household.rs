@@ -32,6 +32,10 @@ impl Facts {
             *slot = v;
         }
     }
+    /// Every fact's answer, indexed by [`FactId::index`].
+    pub(crate) fn as_slice(&self) -> &[Option<Value>] {
+        &self.0
+    }
     /// Answered facts, in table order.
     pub fn answered(&self) -> impl Iterator<Item = (FactId, Value)> + '_ {
         self.0

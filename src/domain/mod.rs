@@ -14,7 +14,9 @@ pub mod rule;
 pub use condition::{Cond, Tri};
 pub use date::Date;
 pub use error::InputError;
-pub use evaluate::{Outcome, Report, Totals, evaluate, explain, near_misses, questions};
+pub use evaluate::{
+    Outcome, Report, Totals, evaluate, evaluate_unplanned, explain, near_misses, questions,
+};
 pub use household::Household;
 pub use money::MoneyRange;
 pub use rule::{Catalog, Lang, Region, Rule, Text};

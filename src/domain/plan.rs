@@ -1,19 +1,21 @@
-//! A rule's condition compiled for evaluation, and its evaluation for all members at once.
+//! A rule's condition compiled for evaluation.
 //!
 //! `evaluate` runs on every keystroke over every rule and member. Walking the
 //! [`Cond`] tree once per member and collecting missing facts in a vector (pushed,
 //! taken back, sorted, deduplicated) was most of its cost. A [`Plan`] numbers the
 //! facts a rule reads (sorted, so bit `i` of a mask is the `i`-th smallest fact), so a
-//! set of missing facts is one `u64` and comes out sorted for free; and a condition is
-//! evaluated node by node for every member together, so the tree is walked once per
-//! rule and household facts are read where the member facts are.
+//! set of missing facts is one `u64` and comes out sorted for free, and a node's result
+//! is a `(Tri, u64)` pair passed in registers. Each member is evaluated on its own
+//! flattened fact table (household facts laid over the member's), with short-circuit;
+//! evaluating all members together node by node (lanes) was tried and cost more in
+//! bookkeeping than it saved in tree walks.
 //!
 //! The result is exactly [`Cond::eval`]'s: a node that is `Unknown` misses the union
 //! of what its children miss (an `Unknown` `and` saw no `No`, so every child was
 //! evaluated either way), and a node that is decided misses nothing.
 
 use super::condition::{CmpOp, Cond, Operand, ParamId, Tri, compare};
-use super::facts::{FactId, Value};
+use super::facts::{FactId, Scope, Value};
 use super::rule::{Amount, LeafKind, ValueRef};
 
 /// Members evaluated together; larger households are taken in chunks.
@@ -31,6 +33,11 @@ pub struct Plan {
     /// Facts the amount reads (tier conditions included): when none of them differs
     /// between members, the amount is computed once for all.
     amount_facts: Vec<FactId>,
+    /// Each tier's condition, for tiered amounts.
+    tiers: Vec<Node>,
+    /// Whether the condition reads a member fact outside `any_member`: when it does
+    /// not, it holds alike for every member and is evaluated once.
+    per_member: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,10 +46,19 @@ enum Node {
     All(Vec<Node>),
     Any(Vec<Node>),
     Not(Box<Node>),
-    AnyMember(Box<Node>),
+    /// With its index among the rule's `any_member` nodes, under which its result
+    /// (the same for every member) is kept while the rule is evaluated.
+    AnyMember(Box<Node>, u8),
     Is(Slot),
-    In { fact: Slot, set: Vec<u8> },
-    Cmp { fact: Slot, op: CmpOp, rhs: Rhs },
+    In {
+        fact: Slot,
+        set: Vec<u8>,
+    },
+    Cmp {
+        fact: Slot,
+        op: CmpOp,
+        rhs: Rhs,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,10 +109,20 @@ impl Plan {
         if facts.len() > 64 {
             return None;
         }
+        let mut any = 0;
+        let tiers = match amount {
+            Amount::Tiers(ts) => ts
+                .iter()
+                .map(|t| Node::compile(&t.when, &facts, &mut any))
+                .collect::<Option<Vec<_>>>()?,
+            _ => Vec::new(),
+        };
         Some(Plan {
-            when: Node::compile(when, &facts)?,
+            when: Node::compile(when, &facts, &mut any)?,
+            tiers,
             facts,
             amount_facts,
+            per_member: reads_member(when),
         })
     }
 
@@ -116,13 +142,45 @@ impl Plan {
         self.facts.binary_search(&f).map_or(0, |i| 1 << i)
     }
 
+    pub(crate) fn per_member(&self) -> bool {
+        self.per_member
+    }
+
     pub(crate) fn amount_facts(&self) -> &[FactId] {
         &self.amount_facts
     }
 
-    /// The rule's condition for each of `t.lanes` (at most [`LANES`]) into `out`.
+    /// Tier `i`'s condition for one member's table (`Unknown` for a tier the plan does
+    /// not hold, which cannot happen: tiers are compiled with the rule).
+    pub(crate) fn eval_tier(&self, i: usize, tab: &[Option<Value>], t: &Tables) -> Lane {
+        match self.tiers.get(i) {
+            Some(n) => n.eval(tab, t, &mut [None; MEMO]),
+            None => (Tri::Unknown, 0),
+        }
+    }
+
+    /// The rule's condition for each of `t.lanes` into `out` (same length).
     pub(crate) fn eval_when(&self, t: &Tables, out: &mut [Lane]) {
-        self.when.eval(t, out);
+        let mut memo = [None; MEMO];
+        for (o, tab) in out.iter_mut().zip(t.lanes) {
+            *o = self.when.eval(tab, t, &mut memo);
+        }
+    }
+}
+
+/// `any_member` results kept per rule; a rule with more such nodes recomputes the rest.
+const MEMO: usize = 4;
+
+/// Whether `c` reads a member fact other than through `any_member` (which ranges over
+/// every member, so is the same for each).
+fn reads_member(c: &Cond) -> bool {
+    let member = |f: &FactId| f.info().scope == Scope::Member;
+    match c {
+        Cond::True | Cond::AnyMember(_) => false,
+        Cond::All(cs) | Cond::Any(cs) => cs.iter().any(reads_member),
+        Cond::Not(c) => reads_member(c),
+        Cond::Is(f) | Cond::In { fact: f, .. } => member(f),
+        Cond::Cmp { fact, rhs, .. } => member(fact) || matches!(rhs, Operand::Fact(g) if member(g)),
     }
 }
 
@@ -160,7 +218,8 @@ fn leaf_facts(k: &LeafKind, out: &mut Vec<FactId>) {
 }
 
 impl Node {
-    fn compile(c: &Cond, facts: &[FactId]) -> Option<Node> {
+    /// `any`: `any_member` nodes numbered so far.
+    fn compile(c: &Cond, facts: &[FactId], any: &mut u8) -> Option<Node> {
         let slot = |f: &FactId| {
             let i = facts.binary_search(f).ok()?;
             Some(Slot {
@@ -168,15 +227,20 @@ impl Node {
                 bit: 1 << i,
             })
         };
-        let all = |cs: &[Cond]| -> Option<Vec<Node>> {
-            cs.iter().map(|c| Node::compile(c, facts)).collect()
+        let mut all = |cs: &[Cond]| -> Option<Vec<Node>> {
+            cs.iter().map(|c| Node::compile(c, facts, any)).collect()
         };
         Some(match c {
             Cond::True => Node::True,
             Cond::All(cs) => Node::All(all(cs)?),
             Cond::Any(cs) => Node::Any(all(cs)?),
-            Cond::Not(c) => Node::Not(Box::new(Node::compile(c, facts)?)),
-            Cond::AnyMember(c) => Node::AnyMember(Box::new(Node::compile(c, facts)?)),
+            Cond::Not(c) => Node::Not(Box::new(Node::compile(c, facts, any)?)),
+            Cond::AnyMember(c) => {
+                let inner = Node::compile(c, facts, any)?;
+                let id = *any;
+                *any = any.saturating_add(1);
+                Node::AnyMember(Box::new(inner), id)
+            }
             Cond::Is(f) => Node::Is(slot(f)?),
             Cond::In { fact, set } => Node::In {
                 fact: slot(fact)?,
@@ -194,96 +258,134 @@ impl Node {
         })
     }
 
-    /// Evaluates the node for each table of `t.lanes` into `out` (same length).
-    fn eval(&self, t: &Tables, out: &mut [Lane]) {
+    /// The node for one member's table `tab`: `and` stops at its first `No`, `or` at
+    /// its first `Yes` (missing nothing); an `Unknown` result misses the union of what
+    /// its `Unknown` children miss (it saw no decisive child, so evaluated them all).
+    fn eval(&self, tab: &[Option<Value>], t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
         match self {
-            Node::True => out.iter_mut().for_each(|o| *o = (Tri::Yes, 0)),
-            Node::All(cs) => fold(cs, Tri::No, t, out),
-            Node::Any(cs) => fold(cs, Tri::Yes, t, out),
+            Node::True => (Tri::Yes, 0),
+            Node::All(cs) => {
+                let (mut unk, mut miss) = (false, 0);
+                for c in cs {
+                    match c.eval_child(tab, t, memo) {
+                        (Tri::No, _) => return (Tri::No, 0),
+                        (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
+                        (Tri::Yes, _) => {}
+                    }
+                }
+                settle(unk, miss, Tri::Yes)
+            }
+            Node::Any(cs) => {
+                let (mut unk, mut miss) = (false, 0);
+                for c in cs {
+                    match c.eval_child(tab, t, memo) {
+                        (Tri::Yes, _) => return (Tri::Yes, 0),
+                        (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
+                        (Tri::No, _) => {}
+                    }
+                }
+                settle(unk, miss, Tri::No)
+            }
             Node::Not(c) => {
-                c.eval(t, out);
-                out.iter_mut().for_each(|o| o.0 = !o.0);
+                let (s, m) = c.eval(tab, t, memo);
+                (!s, m)
             }
-            Node::AnyMember(inner) => {
-                // The same for every member considered: it ranges over all of them.
-                let mut acc: Lane = (Tri::No, 0);
-                let mut kid = [(Tri::No, 0u64); LANES];
-                for chunk in t.members.chunks(LANES) {
-                    let sub = Tables {
-                        lanes: chunk,
-                        members: t.members,
-                        params: t.params,
-                    };
-                    let kid = &mut kid[..chunk.len()];
-                    inner.eval(&sub, kid);
-                    for k in kid.iter() {
-                        match k.0 {
-                            Tri::Yes => acc = (Tri::Yes, 0),
-                            Tri::Unknown => acc = (Tri::Unknown, acc.1 | k.1),
-                            Tri::No => {}
-                        }
-                        if acc.0 == Tri::Yes {
-                            break;
-                        }
-                    }
-                    if acc.0 == Tri::Yes {
-                        break;
-                    }
+            Node::AnyMember(inner, id) => {
+                let slot = memo.get_mut(usize::from(*id));
+                if let Some(Some(r)) = slot.as_deref() {
+                    return *r;
                 }
-                out.iter_mut().for_each(|o| *o = acc);
-            }
-            Node::Is(f) => {
-                for (o, tab) in out.iter_mut().zip(t.lanes) {
-                    *o = match get(tab, f) {
-                        Some(Value::Bool(b)) => (tri(b), 0),
-                        Some(_) => (Tri::No, 0),
-                        None => (Tri::Unknown, f.bit),
-                    };
+                let r = any_member(inner, t, memo);
+                if let Some(slot) = memo.get_mut(usize::from(*id)) {
+                    *slot = Some(r);
                 }
+                r
             }
-            Node::In { fact, set } => {
-                for (o, tab) in out.iter_mut().zip(t.lanes) {
-                    *o = match get(tab, fact) {
-                        Some(Value::Choice(c)) => (tri(set.contains(&c)), 0),
-                        Some(_) => (Tri::No, 0),
-                        None => (Tri::Unknown, fact.bit),
-                    };
-                }
-            }
+            _ => self.leaf(tab, t),
+        }
+    }
+
+    #[inline(always)]
+    fn eval_child(
+        &self,
+        tab: &[Option<Value>],
+        t: &Tables,
+        memo: &mut [Option<Lane>; MEMO],
+    ) -> Lane {
+        match self {
+            Node::Is(_) | Node::In { .. } | Node::Cmp { .. } => self.leaf(tab, t),
+            _ => self.eval(tab, t, memo),
+        }
+    }
+
+    /// A leaf (`is`, `in`, a comparison), in line: the loops of `and` and `or` call it
+    /// directly, so that a leaf costs no call of its own.
+    #[inline(always)]
+    fn leaf(&self, tab: &[Option<Value>], t: &Tables) -> Lane {
+        match self {
+            Node::Is(f) => match get(tab, f) {
+                Some(Value::Bool(b)) => (tri(b), 0),
+                Some(_) => (Tri::No, 0),
+                None => (Tri::Unknown, f.bit),
+            },
+            Node::In { fact, set } => match get(tab, fact) {
+                Some(Value::Choice(c)) => (tri(set.contains(&c)), 0),
+                Some(_) => (Tri::No, 0),
+                None => (Tri::Unknown, fact.bit),
+            },
             Node::Cmp { fact, op, rhs } => {
-                let param = match rhs {
-                    Rhs::Param(p) => t.params.get(p.0 as usize).copied().flatten(),
-                    _ => None,
+                let l = get(tab, fact);
+                let mut miss = if l.is_none() { fact.bit } else { 0 };
+                let r = match rhs {
+                    Rhs::Lit(v) => Some(*v),
+                    Rhs::Fact(g) => {
+                        let v = get(tab, g);
+                        if v.is_none() {
+                            miss |= g.bit;
+                        }
+                        v
+                    }
+                    Rhs::Param(p) => t
+                        .params
+                        .get(p.0 as usize)
+                        .copied()
+                        .flatten()
+                        .map(Value::Money),
                 };
-                for (o, tab) in out.iter_mut().zip(t.lanes) {
-                    let l = get(tab, fact);
-                    let mut miss = if l.is_none() { fact.bit } else { 0 };
-                    let r = match rhs {
-                        Rhs::Lit(v) => Some(*v),
-                        Rhs::Fact(g) => {
-                            let v = get(tab, g);
-                            if v.is_none() {
-                                miss |= g.bit;
-                            }
-                            v
-                        }
-                        Rhs::Param(_) => param.map(Value::Money),
-                    };
-                    *o = match (l, r) {
-                        (Some(l), Some(r)) => {
-                            (compare(l, r).map_or(Tri::No, |x| tri(op.holds(x))), 0)
-                        }
-                        _ => (Tri::Unknown, miss),
-                    };
+                match (l, r) {
+                    (Some(l), Some(r)) => (compare(l, r).map_or(Tri::No, |x| tri(op.holds(x))), 0),
+                    _ => (Tri::Unknown, miss),
                 }
             }
+            _ => (Tri::Unknown, 0),
         }
     }
 }
 
+/// `Unknown` with what it misses if some child was (an `Unknown` leaf may miss no fact:
+/// an unset parameter), else `otherwise`.
 #[inline(always)]
-fn get(tab: &[Option<Value>], s: &Slot) -> Option<Value> {
-    tab.get(s.index).copied().flatten()
+fn settle(unk: bool, miss: u64, otherwise: Tri) -> Lane {
+    if unk {
+        (Tri::Unknown, miss)
+    } else {
+        (otherwise, 0)
+    }
+}
+
+/// `any_member`: `Yes` if some member is, else `Unknown` (missing the union) if some
+/// member is, else `No`.
+#[inline(never)]
+fn any_member(inner: &Node, t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
+    let (mut unk, mut miss) = (false, 0);
+    for tab in t.members {
+        match inner.eval(tab, t, memo) {
+            (Tri::Yes, _) => return (Tri::Yes, 0),
+            (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
+            (Tri::No, _) => {}
+        }
+    }
+    settle(unk, miss, Tri::No)
 }
 
 #[inline(always)]
@@ -291,29 +393,7 @@ fn tri(b: bool) -> Tri {
     if b { Tri::Yes } else { Tri::No }
 }
 
-/// `and` (`decisive` = `No`) or `or` (`decisive` = `Yes`) of `cs` for every lane: a lane
-/// is settled by its first decisive child (missing nothing), `Unknown` lanes miss the
-/// union of what their `Unknown` children miss, and once every lane is settled the
-/// remaining children are not evaluated.
-fn fold(cs: &[Node], decisive: Tri, t: &Tables, out: &mut [Lane]) {
-    out.iter_mut().for_each(|o| *o = (!decisive, 0));
-    let mut kid = [(Tri::No, 0u64); LANES];
-    let kid = &mut kid[..out.len()];
-    for c in cs {
-        c.eval(t, kid);
-        let mut open = false;
-        for (o, k) in out.iter_mut().zip(kid.iter()) {
-            if o.0 != decisive {
-                if k.0 == decisive {
-                    *o = (decisive, 0);
-                } else if k.0 == Tri::Unknown {
-                    *o = (Tri::Unknown, o.1 | k.1);
-                }
-            }
-            open |= o.0 != decisive;
-        }
-        if !open {
-            break;
-        }
-    }
+#[inline(always)]
+fn get(tab: &[Option<Value>], s: &Slot) -> Option<Value> {
+    tab.get(s.index).copied().flatten()
 }

@@ -29,7 +29,7 @@ pub fn NearMissList() -> impl IntoView {
                         }
                         let change = txt(l, &near_miss_text(n));
                         let name = txt(l, &o.rule.name);
-                        let whose = match (l, o.member) {
+                        let whose = match (l, o.member_index()) {
                             (Lang::Zh, Some(i)) => format!("成员 {} 的", i + 1),
                             (Lang::Zh, None) => "家庭的".to_string(),
                             (Lang::En, Some(i)) => format!("member {}'s", i + 1),

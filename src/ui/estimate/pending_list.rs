@@ -61,9 +61,9 @@ pub fn PendingList() -> impl IntoView {
                         .map(|f| {
                             let info = f.info();
                             let label = if l == Lang::Zh { info.zh } else { info.en };
-                            match (info.scope, o.member) {
+                            match (info.scope, o.member_index()) {
                                 (Scope::Member, Some(_)) => {
-                                    format!("{label}（{}）", who(l, o.member))
+                                    format!("{label}（{}）", who(l, o.member_index()))
                                 }
                                 _ => label.to_string(),
                             }
@@ -71,9 +71,9 @@ pub fn PendingList() -> impl IntoView {
                         .collect::<Vec<_>>()
                         .join(tr(l, "、", ", "));
                     PendingRow {
-                        key: (o.rule.id.clone(), o.member),
+                        key: (o.rule.id.clone(), o.member_index()),
                         name: txt(l, &o.rule.name),
-                        who: who(l, o.member),
+                        who: who(l, o.member_index()),
                         amount: o
                             .cash
                             .as_ref()

@@ -28,7 +28,7 @@ pub fn ResultItem(
         let l = lang.get();
         estimate.with(|e| {
             let r = e.0.as_ref()?;
-            let o = r.outcomes.iter().find(|o| o.rule.id == rule_id && o.member == member)?;
+            let o = r.outcomes.iter().find(|o| o.rule.id == rule_id && o.member_index() == member)?;
             let ex = state.household.with(|h| explain(r, o, h));
             let rule = o.rule;
             let c = &rule.citation;

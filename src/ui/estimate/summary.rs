@@ -74,10 +74,10 @@ fn area_name(lang: Lang, o: &Outcome) -> String {
 pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
     ResultSummary {
         rule: o.rule.id.clone(),
-        member: o.member,
+        member: o.member_index(),
         area: area_name(lang, o),
         name: txt(lang, &o.rule.name),
-        who: who(lang, o.member),
+        who: who(lang, o.member_index()),
         amount: o.cash.as_ref().map(|c| amount(lang, c)),
     }
 }
