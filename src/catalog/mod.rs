@@ -198,7 +198,7 @@ pub fn assemble(files: Vec<(String, RawFile)>) -> Result<Loaded, CatalogError> {
             regions[ri].rules.push(rule);
         }
     }
-    let catalog = Catalog { regions };
+    let catalog = Catalog::new(regions);
     check_tree(&catalog)?;
     Ok(Loaded { catalog, examples })
 }

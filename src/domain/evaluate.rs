@@ -11,10 +11,8 @@ use super::date::Date;
 use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan};
-use super::plan::{LANES, Tables};
-use super::rule::{
-    Amount, Applicability, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef,
-};
+use super::plan::{MEMO, Program, Tables};
+use super::rule::{Amount, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -397,9 +395,16 @@ fn evaluate_with<'c>(
     let chain = catalog.chain(region);
     let params: Vec<(&Region, Vec<Option<Decimal>>)> =
         chain.iter().map(|r| (*r, r.params_at(date))).collect();
-    let rules = catalog.effective_rules(region);
+    let owned;
+    let program = match catalog.program(region) {
+        Some(p) => p,
+        None => {
+            owned = Program::new(catalog, region);
+            &owned
+        }
+    };
     let n = counted.len();
-    let mut outcomes = Vec::with_capacity(rules.len() * n);
+    let mut outcomes = Vec::with_capacity(program.entries.len() * n);
     let mut not_resident_facing = Vec::new();
     let mut pool = Vec::new();
     let mut scratch = Vec::new();
@@ -407,27 +412,29 @@ fn evaluate_with<'c>(
     // One total per member, so that `members` lines up with the household.
     let mut member_acc = vec![TotalsAcc::default(); household.members.len()];
     let mut household_acc = TotalsAcc::default();
-    for (reg, rule) in rules {
-        if !rule.in_force(date) {
+    for e in &program.entries {
+        if !e.in_force(date) {
             continue;
         }
-        if let Applicability::NotResidentFacing { .. } = rule.applicability {
+        let Some((reg, p)) = params.get(usize::from(e.depth)) else {
+            continue;
+        };
+        let (reg, p): (&Region, &[Option<Decimal>]) = (reg, p);
+        let Some(rule) = reg.rules.get(e.index as usize) else {
+            continue;
+        };
+        if !e.resident {
             not_resident_facing.push(rule);
             continue;
         }
-        let p = params
-            .iter()
-            .find(|(r, _)| std::ptr::eq(*r, reg))
-            .map(|(_, v)| v.as_slice())
-            .unwrap_or(&[]);
         let whole = Flat {
             facts: &hh_table,
             members: &member_tables,
             stride,
             params: p,
         };
-        let Some(plan) = rule.plan.as_ref().filter(|_| planned) else {
-            match rule.scope {
+        let Some(plan) = e.plan.as_ref().filter(|_| planned) else {
+            match e.scope {
                 Scope::Household => {
                     let o = outcome(reg, rule, None, &whole, &mut pool);
                     household_acc.add_outcome(&o);
@@ -444,93 +451,89 @@ fn evaluate_with<'c>(
             }
             continue;
         };
-        let lanes: &[&[Option<Value>]] = match rule.scope {
+        let lanes: &[&[Option<Value>]] = match e.scope {
             Scope::Household => &hh_refs,
             Scope::Member => &member_refs,
         };
-        let shape = if rule.has_cash() {
-            cash_shape(&rule.amount)
-        } else {
-            None
-        };
+        let shape = e.shape;
         // Amounts computed so far for this rule, by lane: a member whose answers to
         // the facts the amount reads are the same as an earlier member's gets the
         // same amount and misses the same facts, so it is computed once.
         memo.clear();
-        let mut res = [(Tri::No, 0u64); LANES];
+        let tables = Tables {
+            members: &member_refs,
+            params: p,
+        };
+        // `any_member` results of this rule (the same for every member).
+        let mut any = [None; MEMO];
         // A condition that reads no member fact holds alike for every member.
-        let once = uniform && rule.scope == Scope::Member && !plan.per_member();
-        for (c, chunk) in lanes.chunks(LANES).enumerate() {
-            let tables = |lanes| Tables {
-                lanes,
-                members: &member_refs,
-                params: p,
-            };
-            if !once {
-                plan.eval_when(&tables(chunk), &mut res[..chunk.len()]);
-            } else if c == 0 {
-                plan.eval_when(&tables(&chunk[..1]), &mut res[..1]);
-                let first = res[0];
-                res.fill(first);
-            }
-            let res = &res[..chunk.len()];
-            for (k, &(status, mut mask)) in res.iter().enumerate() {
-                let member = match rule.scope {
-                    Scope::Household => None,
-                    Scope::Member => Some((c * LANES + k) as u16),
-                };
-                let cash = if status == Tri::No {
-                    shape
-                } else {
-                    let g = c * LANES + k;
-                    let reuse = memo.iter().find(|(j, ..)| {
-                        plan.amount_facts()
-                            .iter()
-                            .all(|f| same(lanes[*j].get(f.index()), lanes[g].get(f.index())))
-                    });
-                    let (c, m) = match reuse {
-                        Some(&(_, c, m)) => (c, m),
-                        None => {
-                            let src = Flat {
-                                facts: chunk[k],
-                                ..whole
-                            };
-                            let mut tier_miss = 0;
-                            let c = cash(&rule.amount, &src, &mut scratch, |i, _, _| {
-                                let (st, m) = plan.eval_tier(i, chunk[k], &tables(chunk));
-                                tier_miss |= m;
-                                st
-                            });
-                            let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
-                            scratch.clear();
-                            memo.push((g, c, m));
-                            (c, m)
-                        }
-                    };
-                    mask |= m;
-                    c
-                };
-                let start = pool.len() as u32;
-                plan.missing(mask, &mut pool);
-                let o = Outcome {
-                    region: reg,
-                    rule,
-                    member,
-                    status,
-                    missing: (start, pool.len() as u32),
-                    cash,
-                };
-                match member {
-                    Some(i) => {
-                        let i = usize::from(i);
-                        if let Some(a) = member_acc.get_mut(i) {
-                            a.add(status, cash.as_ref());
-                        }
+        let once = uniform && e.scope == Scope::Member && !plan.per_member();
+        let mut first = None;
+        for (g, &tab) in lanes.iter().enumerate() {
+            let (status, mut mask) = match first {
+                Some(r) => r,
+                None => {
+                    let r = plan.eval_member(tab, &tables, &mut any);
+                    if once {
+                        first = Some(r);
                     }
-                    None => household_acc.add(status, cash.as_ref()),
+                    r
                 }
-                outcomes.push(o);
+            };
+            let member = match e.scope {
+                Scope::Household => None,
+                Scope::Member => Some(g as u16),
+            };
+            let cash = if status == Tri::No {
+                shape
+            } else {
+                let reuse = memo.iter().find(|(j, ..)| {
+                    plan.amount_facts()
+                        .iter()
+                        .all(|f| same(lanes[*j].get(f.index()), tab.get(f.index())))
+                });
+                let (c, m) = match reuse {
+                    Some(&(_, c, m)) => (c, m),
+                    None => {
+                        let src = Flat {
+                            facts: tab,
+                            ..whole
+                        };
+                        let mut tier_miss = 0;
+                        let c = cash(&rule.amount, &src, &mut scratch, |i, _, _| {
+                            let (st, m) = plan.eval_tier(i, tab, &tables);
+                            tier_miss |= m;
+                            st
+                        });
+                        let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
+                        scratch.clear();
+                        memo.push((g, c, m));
+                        (c, m)
+                    }
+                };
+                mask |= m;
+                c
+            };
+            let start = pool.len() as u32;
+            plan.missing(mask, &mut pool);
+            let o = Outcome {
+                region: reg,
+                rule,
+                member,
+                status,
+                missing: (start, pool.len() as u32),
+                cash,
+            };
+            match member {
+                Some(i) => {
+                    let i = usize::from(i);
+                    if let Some(a) = member_acc.get_mut(i) {
+                        a.add(status, cash.as_ref());
+                    }
+                }
+                None => household_acc.add(status, cash.as_ref()),
             }
+            outcomes.push(o);
         }
     }
     let members: Vec<Totals> = member_acc.into_iter().map(TotalsAcc::finish).collect();
@@ -605,7 +608,7 @@ fn same(a: Option<&Option<Value>>, b: Option<&Option<Value>>) -> bool {
 }
 
 /// The cash shape without computing (for outcomes that are not met).
-fn cash_shape(a: &Amount) -> Option<CashOut> {
+pub(crate) fn cash_shape(a: &Amount) -> Option<CashOut> {
     let leaf = match a {
         Amount::InKind => return None,
         Amount::Cash(l) => l,

@@ -15,11 +15,73 @@
 //! evaluated either way), and a node that is decided misses nothing.
 
 use super::condition::{CmpOp, Cond, Operand, ParamId, Tri, compare};
+use super::date::Date;
+use super::evaluate::{CashOut, cash_shape};
 use super::facts::{FactId, Scope, Value};
-use super::rule::{Amount, LeafKind, ValueRef};
+use super::rule::{Amount, Applicability, Catalog, LeafKind, Region, ValueRef};
 
-/// Members evaluated together; larger households are taken in chunks.
-pub(crate) const LANES: usize = 8;
+/// A region's rules in force (its own and its ancestors' that none nearer replaces, in
+/// [`Catalog::effective_rules`] order), laid out for `evaluate`: what its loop over the
+/// rules reads, side by side, instead of scattered over rules of 800 bytes each (the
+/// first touch of each rule was a cache miss). Built once, when the catalog is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Program {
+    pub(crate) entries: Vec<Entry>,
+}
+
+/// One rule of a [`Program`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub plan: Option<Plan>,
+    /// The cash shape of an outcome that is not met (`None`: in kind).
+    pub shape: Option<CashOut>,
+    pub valid_from: Option<Date>,
+    pub valid_to: Option<Date>,
+    /// The rule's region, as an index into [`Catalog::chain`] of the program's region.
+    pub depth: u8,
+    /// The rule's index in its region's rules.
+    pub index: u32,
+    pub scope: Scope,
+    pub resident: bool,
+}
+
+impl Program {
+    /// Compiles the rules in force in `region`.
+    pub fn new(catalog: &Catalog, region: &Region) -> Program {
+        let chain = catalog.chain(region);
+        let entries = catalog
+            .effective_rules(region)
+            .into_iter()
+            .filter_map(|(reg, rule)| {
+                let depth = chain.iter().position(|r| std::ptr::eq(*r, reg))?;
+                let index = reg.rules.iter().position(|r| std::ptr::eq(r, rule))?;
+                Some(Entry {
+                    plan: rule.plan.clone(),
+                    shape: if rule.has_cash() {
+                        cash_shape(&rule.amount)
+                    } else {
+                        None
+                    },
+                    valid_from: rule.valid_from,
+                    valid_to: rule.valid_to,
+                    depth: u8::try_from(depth).ok()?,
+                    index: u32::try_from(index).ok()?,
+                    scope: rule.scope,
+                    resident: matches!(rule.applicability, Applicability::Resident),
+                })
+            })
+            .collect();
+        Program { entries }
+    }
+}
+
+impl Entry {
+    /// Whether the rule is in force on `date` (as [`super::rule::Rule::in_force`]).
+    #[inline]
+    pub fn in_force(&self, date: Date) -> bool {
+        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
+    }
+}
 
 /// Per member: the truth of a node and the facts (bits of [`Plan::facts`]) it misses.
 pub(crate) type Lane = (Tri, u64);
@@ -75,11 +137,10 @@ struct Slot {
     bit: u64,
 }
 
-/// Fact tables as [`Plan`] reads them: one per member considered (each the
-/// household's answers overlaid with the member's), plus every member's for
-/// `AnyMember`.
+/// What a [`Plan`] reads besides the table of the member considered (the household's
+/// answers laid over the member's): every member's table, for `any_member`, and the
+/// parameters.
 pub(crate) struct Tables<'a> {
-    pub lanes: &'a [&'a [Option<Value>]],
     pub members: &'a [&'a [Option<Value>]],
     pub params: &'a [Option<rust_decimal::Decimal>],
 }
@@ -159,17 +220,21 @@ impl Plan {
         }
     }
 
-    /// The rule's condition for each of `t.lanes` into `out` (same length).
-    pub(crate) fn eval_when(&self, t: &Tables, out: &mut [Lane]) {
-        let mut memo = [None; MEMO];
-        for (o, tab) in out.iter_mut().zip(t.lanes) {
-            *o = self.when.eval(tab, t, &mut memo);
-        }
+    /// The rule's condition for one member's table. `any` keeps `any_member` results
+    /// between the members of one rule (start each rule with `[None; MEMO]`).
+    #[inline]
+    pub(crate) fn eval_member(
+        &self,
+        tab: &[Option<Value>],
+        t: &Tables,
+        any: &mut [Option<Lane>; MEMO],
+    ) -> Lane {
+        self.when.eval(tab, t, any)
     }
 }
 
 /// `any_member` results kept per rule; a rule with more such nodes recomputes the rest.
-const MEMO: usize = 4;
+pub(crate) const MEMO: usize = 4;
 
 /// Whether `c` reads a member fact other than through `any_member` (which ranges over
 /// every member, so is the same for each).

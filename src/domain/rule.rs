@@ -5,7 +5,7 @@ use super::condition::{Cond, ParamId};
 use super::date::Date;
 use super::facts::{FactId, Scope};
 use super::money::{Per, Period};
-use super::plan::Plan;
+use super::plan::{Plan, Program};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -232,10 +232,33 @@ pub struct Region {
 /// All regions.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
+    /// Changing the regions after [`Catalog::new`] leaves the compiled programs behind:
+    /// build a new catalog instead.
     pub regions: Vec<Region>,
+    /// One per region, in the same order ([`Catalog::new`]).
+    programs: Vec<Program>,
 }
 
 impl Catalog {
+    /// A catalog of `regions`, each region's rules in force compiled for evaluation.
+    pub fn new(regions: Vec<Region>) -> Catalog {
+        let mut c = Catalog {
+            regions,
+            programs: Vec::new(),
+        };
+        c.programs = c.regions.iter().map(|r| Program::new(&c, r)).collect();
+        c
+    }
+
+    /// The compiled rules of `region` (`None` if it is not one of the catalog's).
+    pub(crate) fn program(&self, region: &Region) -> Option<&Program> {
+        if self.programs.len() != self.regions.len() {
+            return None;
+        }
+        let i = self.regions.iter().position(|r| std::ptr::eq(r, region))?;
+        self.programs.get(i)
+    }
+
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }
