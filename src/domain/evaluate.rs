@@ -385,11 +385,10 @@ fn evaluate_with<'c>(
     }
     // Whether every member's table holds the same household facts (a member carrying
     // an answer to a household fact would see it where the household has none).
-    let uniform = counted.iter().all(|m| {
-        (0..stride).all(|i| {
-            FactId(i as u16).info().scope == Scope::Member || m.get(FactId(i as u16)).is_none()
-        })
-    });
+    // Only answered facts are looked up (a fact's info is a cache miss).
+    let uniform = counted
+        .iter()
+        .all(|m| m.answered().all(|(f, _)| f.info().scope == Scope::Member));
     let member_refs: Vec<&[Option<Value>]> = member_tables.chunks(stride.max(1)).collect();
     let hh_refs: [&[Option<Value>]; 1] = [&hh_table];
     let chain = catalog.chain(region);
@@ -406,7 +405,8 @@ fn evaluate_with<'c>(
     let n = counted.len();
     let mut outcomes = Vec::with_capacity(program.entries.len() * n);
     let mut not_resident_facing = Vec::new();
-    let mut pool = Vec::new();
+    // Most outcomes miss a fact or two when a household is partly answered.
+    let mut pool = Vec::with_capacity(program.entries.len() * n);
     let mut scratch = Vec::new();
     let mut memo: Vec<(usize, Option<CashOut>, u64)> = Vec::new();
     // One total per member, so that `members` lines up with the household.

@@ -114,7 +114,8 @@ enum Node {
     Is(Slot),
     In {
         fact: Slot,
-        set: Vec<u8>,
+        /// Bit `c` set for each choice `c` in the set (choices are numbered below 64).
+        set: u64,
     },
     Cmp {
         fact: Slot,
@@ -130,11 +131,20 @@ enum Rhs {
     Param(ParamId),
 }
 
+impl Slot {
+    #[inline(always)]
+    fn bit(self) -> u64 {
+        1 << (self.pos & 63)
+    }
+}
+
 /// A fact and its bit in the rule's missing masks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Slot {
-    index: usize,
-    bit: u64,
+    /// The fact's index in a table (narrow, so that nodes stay small).
+    index: u16,
+    /// Its position in [`Plan::facts`]: its bit in a mask is `1 << pos`.
+    pos: u8,
 }
 
 /// What a [`Plan`] reads besides the table of the member considered (the household's
@@ -288,8 +298,8 @@ impl Node {
         let slot = |f: &FactId| {
             let i = facts.binary_search(f).ok()?;
             Some(Slot {
-                index: f.index(),
-                bit: 1 << i,
+                index: u16::try_from(f.index()).ok()?,
+                pos: u8::try_from(i).ok()?,
             })
         };
         let mut all = |cs: &[Cond]| -> Option<Vec<Node>> {
@@ -309,7 +319,9 @@ impl Node {
             Cond::Is(f) => Node::Is(slot(f)?),
             Cond::In { fact, set } => Node::In {
                 fact: slot(fact)?,
-                set: set.clone(),
+                set: set
+                    .iter()
+                    .try_fold(0u64, |m, &c| (c < 64).then(|| m | 1 << c))?,
             },
             Cond::Cmp { fact, op, rhs } => Node::Cmp {
                 fact: slot(fact)?,
@@ -391,22 +403,22 @@ impl Node {
             Node::Is(f) => match get(tab, f) {
                 Some(Value::Bool(b)) => (tri(b), 0),
                 Some(_) => (Tri::No, 0),
-                None => (Tri::Unknown, f.bit),
+                None => (Tri::Unknown, f.bit()),
             },
             Node::In { fact, set } => match get(tab, fact) {
-                Some(Value::Choice(c)) => (tri(set.contains(&c)), 0),
+                Some(Value::Choice(c)) => (tri(c < 64 && set & (1 << c) != 0), 0),
                 Some(_) => (Tri::No, 0),
-                None => (Tri::Unknown, fact.bit),
+                None => (Tri::Unknown, fact.bit()),
             },
             Node::Cmp { fact, op, rhs } => {
                 let l = get(tab, fact);
-                let mut miss = if l.is_none() { fact.bit } else { 0 };
+                let mut miss = if l.is_none() { fact.bit() } else { 0 };
                 let r = match rhs {
                     Rhs::Lit(v) => Some(*v),
                     Rhs::Fact(g) => {
                         let v = get(tab, g);
                         if v.is_none() {
-                            miss |= g.bit;
+                            miss |= g.bit();
                         }
                         v
                     }
@@ -460,5 +472,5 @@ fn tri(b: bool) -> Tri {
 
 #[inline(always)]
 fn get(tab: &[Option<Value>], s: &Slot) -> Option<Value> {
-    tab.get(s.index).copied().flatten()
+    tab.get(usize::from(s.index)).copied().flatten()
 }
