@@ -487,10 +487,15 @@ fn evaluate_with<'c>(
             let cash = if status == Tri::No {
                 shape
             } else {
+                // An amount that reads no member fact is the same for all: the first
+                // one computed serves (no answers to compare).
+                let shared = uniform && !plan.amount_per_member();
                 let reuse = memo.iter().find(|(j, ..)| {
-                    plan.amount_facts()
-                        .iter()
-                        .all(|f| same(lanes[*j].get(f.index()), tab.get(f.index())))
+                    shared
+                        || plan
+                            .amount_facts()
+                            .iter()
+                            .all(|f| same(lanes[*j].get(f.index()), tab.get(f.index())))
                 });
                 let (c, m) = match reuse {
                     Some(&(_, c, m)) => (c, m),

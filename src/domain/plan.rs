@@ -97,6 +97,9 @@ pub struct Plan {
     amount_facts: Vec<FactId>,
     /// Each tier's condition, for tiered amounts.
     tiers: Vec<Node>,
+    /// Whether the amount reads a member fact: when it does not, the amount is the same
+    /// for every member.
+    amount_per_member: bool,
     /// Whether the condition reads a member fact outside `any_member`: when it does
     /// not, it holds alike for every member and is evaluated once.
     per_member: bool,
@@ -180,6 +183,7 @@ impl Plan {
         if facts.len() > 64 {
             return None;
         }
+        let amount_per_member = amount_facts.iter().any(|f| f.info().scope == Scope::Member);
         let mut any = 0;
         let tiers = match amount {
             Amount::Tiers(ts) => ts
@@ -194,6 +198,7 @@ impl Plan {
             facts,
             amount_facts,
             per_member: reads_member(when),
+            amount_per_member,
         })
     }
 
@@ -211,6 +216,10 @@ impl Plan {
     /// The mask bit of a fact the rule reads (0 for any other).
     pub(crate) fn bit(&self, f: FactId) -> u64 {
         self.facts.binary_search(&f).map_or(0, |i| 1 << i)
+    }
+
+    pub(crate) fn amount_per_member(&self) -> bool {
+        self.amount_per_member
     }
 
     pub(crate) fn per_member(&self) -> bool {
@@ -239,8 +248,28 @@ impl Plan {
         t: &Tables,
         any: &mut [Option<Lane>; MEMO],
     ) -> Lane {
-        self.when.eval(tab, t, any)
+        // Most conditions are a leaf or an `and` of leaves: those run here in line,
+        // without a call per rule and member.
+        match &self.when {
+            Node::All(cs) => all_of(cs, tab, t, any),
+            n => n.eval_child(tab, t, any),
+        }
     }
+}
+
+/// `and` of `cs`: stops at the first `No`; `Unknown` misses the union of what its
+/// `Unknown` children miss.
+#[inline(always)]
+fn all_of(cs: &[Node], tab: &[Option<Value>], t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
+    let (mut unk, mut miss) = (false, 0);
+    for c in cs {
+        match c.eval_child(tab, t, memo) {
+            (Tri::No, _) => return (Tri::No, 0),
+            (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
+            (Tri::Yes, _) => {}
+        }
+    }
+    settle(unk, miss, Tri::Yes)
 }
 
 /// `any_member` results kept per rule; a rule with more such nodes recomputes the rest.
@@ -341,17 +370,7 @@ impl Node {
     fn eval(&self, tab: &[Option<Value>], t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
         match self {
             Node::True => (Tri::Yes, 0),
-            Node::All(cs) => {
-                let (mut unk, mut miss) = (false, 0);
-                for c in cs {
-                    match c.eval_child(tab, t, memo) {
-                        (Tri::No, _) => return (Tri::No, 0),
-                        (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
-                        (Tri::Yes, _) => {}
-                    }
-                }
-                settle(unk, miss, Tri::Yes)
-            }
+            Node::All(cs) => all_of(cs, tab, t, memo),
             Node::Any(cs) => {
                 let (mut unk, mut miss) = (false, 0);
                 for c in cs {
@@ -378,10 +397,13 @@ impl Node {
                 }
                 r
             }
-            _ => self.leaf(tab, t),
+            _ => self.eval_child(tab, t, memo),
         }
     }
 
+    /// A node, with its leaves (`is`, `in`, a comparison) in line: the loops of `and`
+    /// and `or` call it, so that a leaf costs no call of its own; other nodes are
+    /// evaluated by [`Node::eval`].
     #[inline(always)]
     fn eval_child(
         &self,
@@ -389,16 +411,6 @@ impl Node {
         t: &Tables,
         memo: &mut [Option<Lane>; MEMO],
     ) -> Lane {
-        match self {
-            Node::Is(_) | Node::In { .. } | Node::Cmp { .. } => self.leaf(tab, t),
-            _ => self.eval(tab, t, memo),
-        }
-    }
-
-    /// A leaf (`is`, `in`, a comparison), in line: the loops of `and` and `or` call it
-    /// directly, so that a leaf costs no call of its own.
-    #[inline(always)]
-    fn leaf(&self, tab: &[Option<Value>], t: &Tables) -> Lane {
         match self {
             Node::Is(f) => match get(tab, f) {
                 Some(Value::Bool(b)) => (tri(b), 0),
@@ -434,7 +446,7 @@ impl Node {
                     _ => (Tri::Unknown, miss),
                 }
             }
-            _ => (Tri::Unknown, 0),
+            _ => self.eval(tab, t, memo),
         }
     }
 }
