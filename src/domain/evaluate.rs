@@ -505,7 +505,7 @@ fn evaluate_with<'c>(
                             ..whole
                         };
                         let mut tier_miss = 0;
-                        let c = cash(&rule.amount, &src, &mut scratch, |i, _, _| {
+                        let c = cash(&e.amount, &src, &mut scratch, |i, _, _| {
                             let (st, m) = plan.eval_tier(i, tab, &tables);
                             tier_miss |= m;
                             st

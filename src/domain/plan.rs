@@ -33,6 +33,8 @@ pub struct Program {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub plan: Option<Plan>,
+    /// The rule's amount (a copy: computing it then reads no `Rule`).
+    pub amount: Amount,
     /// The cash shape of an outcome that is not met (`None`: in kind).
     pub shape: Option<CashOut>,
     pub valid_from: Option<Date>,
@@ -57,6 +59,7 @@ impl Program {
                 let index = reg.rules.iter().position(|r| std::ptr::eq(r, rule))?;
                 Some(Entry {
                     plan: rule.plan.clone(),
+                    amount: rule.amount.clone(),
                     shape: if rule.has_cash() {
                         cash_shape(&rule.amount)
                     } else {
