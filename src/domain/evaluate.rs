@@ -688,6 +688,7 @@ fn hull(a: CashOut, b: CashOut) -> CashOut {
     }
 }
 
+#[inline]
 fn value<S: Source>(v: &ValueRef, ctx: &S, missing: &mut Vec<FactId>) -> Option<Decimal> {
     match v {
         ValueRef::Lit(d) => Some(*d),

@@ -133,6 +133,7 @@ impl MoneyRange {
     }
 
     /// The smallest range covering both (for amounts whose tier is not yet known).
+    #[inline]
     pub fn hull(self, other: MoneyRange) -> MoneyRange {
         MoneyRange {
             min: self.min.min(other.min),
