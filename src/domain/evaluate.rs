@@ -484,7 +484,8 @@ fn evaluate_with<'c>(
                 Scope::Household => None,
                 Scope::Member => Some(g as u16),
             };
-            let cash = if status == Tri::No {
+            // Not met, or a service in kind (no shape): nothing to compute.
+            let cash = if status == Tri::No || shape.is_none() {
                 shape
             } else {
                 // An amount that reads no member fact is the same for all: the first
