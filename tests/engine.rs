@@ -720,6 +720,39 @@ proptest! {
     }
 
     #[test]
+    fn questions_count_every_missing_fact_once_per_outcome(v in arb_any_household()) {
+        // questions() indexes its questions by (fact, member); recount them plainly.
+        use estimator::domain::evaluate::CashOut;
+        use estimator::domain::facts::Scope;
+        use std::collections::BTreeMap;
+        let h = Household::from_json(&v).unwrap();
+        let real = estimator::catalog::embedded().unwrap();
+        for region in &real.regions {
+            let r = evaluate(real, region, &h, d("2021-06-01"));
+            let mut want: BTreeMap<(u16, Option<usize>), (u32, Decimal)> = BTreeMap::new();
+            for o in &r.outcomes {
+                for f in r.missing(o) {
+                    let info = f.info();
+                    if info.is_derived() {
+                        continue;
+                    }
+                    let member = if info.scope == Scope::Member { o.member_index() } else { None };
+                    let e = want.entry((f.0, member)).or_insert((0, Decimal::ZERO));
+                    e.0 += 1;
+                    e.1 += o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
+                }
+            }
+            let qs = questions(&r);
+            let got: BTreeMap<_, _> = qs
+                .iter()
+                .map(|q| ((q.fact.0, q.member), (q.rules, q.amount)))
+                .collect();
+            prop_assert_eq!(got.len(), qs.len(), "a question asked twice");
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
     fn raising_income_never_newly_meets_an_income_test(v in arb_household(), extra in 1u32..3000) {
         let c = catalog();
         let h = Household::from_json(&v).unwrap();

@@ -779,9 +779,17 @@ pub struct Question {
 /// Unanswered facts that can still change some outcome, most consequential first.
 pub fn questions(report: &Report) -> Vec<Question> {
     let mut qs: Vec<Question> = Vec::new();
+    // Where each (fact, member) question is in `qs`: a search of `qs` per missing
+    // fact was most of the cost (the app asks for questions on every keystroke).
+    let cols = report.members.len() + 1;
+    let mut index: Vec<u32> = vec![u32::MAX; fact_count() * cols];
     for o in &report.outcomes {
+        let missing = report.missing(o);
+        if missing.is_empty() {
+            continue;
+        }
         let at_stake = o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
-        for &f in report.missing(o) {
+        for &f in missing {
             let info = f.info();
             if info.is_derived() {
                 continue;
@@ -791,18 +799,30 @@ pub fn questions(report: &Report) -> Vec<Question> {
             } else {
                 None
             };
-            match qs.iter_mut().find(|q| q.fact == f && q.member == member) {
+            let slot = index.get_mut(f.index() * cols + member.map_or(0, |m| m + 1));
+            let found = match slot.as_deref() {
+                Some(&i) if i != u32::MAX => qs.get_mut(i as usize),
+                // Outside the index (cannot happen): search.
+                None => qs.iter_mut().find(|q| q.fact == f && q.member == member),
+                Some(_) => None,
+            };
+            match found {
                 Some(q) => {
                     q.rules += 1;
                     q.amount += at_stake;
                 }
-                None => qs.push(Question {
-                    fact: f,
-                    name: info.name,
-                    member,
-                    rules: 1,
-                    amount: at_stake,
-                }),
+                None => {
+                    if let Some(slot) = slot {
+                        *slot = qs.len() as u32;
+                    }
+                    qs.push(Question {
+                        fact: f,
+                        name: info.name,
+                        member,
+                        rules: 1,
+                        amount: at_stake,
+                    })
+                }
             }
         }
     }
