@@ -451,12 +451,13 @@ fn evaluate_with<'c>(
             }
             continue;
         };
+        // The tables the rule is evaluated on: each member's, or the household's.
         let lanes: &[&[Option<Value>]] = match e.scope {
             Scope::Household => &hh_refs,
             Scope::Member => &member_refs,
         };
         let shape = e.shape;
-        // Amounts computed so far for this rule, by lane: a member whose answers to
+        // Amounts computed so far for this rule, by member: one whose answers to
         // the facts the amount reads are the same as an earlier member's gets the
         // same amount and misses the same facts, so it is computed once.
         memo.clear();

@@ -1,4 +1,5 @@
-//! A rule's condition compiled for evaluation.
+//! Rules compiled for evaluation: a rule's condition as a [`Plan`], and a region's
+//! rules in force as a [`Program`], built once with the catalog ([`Catalog::new`]).
 //!
 //! `evaluate` runs on every keystroke over every rule and member. Walking the
 //! [`Cond`] tree once per member and collecting missing facts in a vector (pushed,
