@@ -523,24 +523,24 @@ fn evaluate_with<'c>(
             };
             let start = pool.len() as u32;
             plan.missing(mask, &mut pool);
-            let o = Outcome {
+            // An outcome that is not met adds nothing to any total.
+            if status != Tri::No {
+                let acc = match member {
+                    Some(i) => member_acc.get_mut(usize::from(i)),
+                    None => Some(&mut household_acc),
+                };
+                if let Some(a) = acc {
+                    a.add(status, cash.as_ref());
+                }
+            }
+            outcomes.push(Outcome {
                 region: reg,
                 rule,
                 member,
                 status,
                 missing: (start, pool.len() as u32),
                 cash,
-            };
-            match member {
-                Some(i) => {
-                    let i = usize::from(i);
-                    if let Some(a) = member_acc.get_mut(i) {
-                        a.add(status, cash.as_ref());
-                    }
-                }
-                None => household_acc.add(status, cash.as_ref()),
-            }
-            outcomes.push(o);
+            });
         }
     }
     let members: Vec<Totals> = member_acc.into_iter().map(TotalsAcc::finish).collect();
