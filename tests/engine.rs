@@ -842,3 +842,31 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
     .unwrap_err();
     assert_eq!(e.path().as_deref(), Some("region"));
 }
+
+fn arb_decimal() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        (any::<i64>(), 0u32..8).prop_map(|(m, s)| Decimal::new(m % 10_000_000, s)),
+        (any::<i64>(), 0u32..29).prop_map(|(m, s)| Decimal::new(m, s)),
+        Just(Decimal::ZERO),
+        Just(Decimal::MAX),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+
+    #[test]
+    fn fast_money_arithmetic_is_decimals_own(a in arb_decimal(), b in arb_decimal()) {
+        // The mantissa fast paths must give what Decimal gives: the same value and the
+        // same scale (an amount prints as it is stored).
+        use estimator::domain::money::{mul_exact, sub_exact};
+        if let Some(want) = a.checked_mul(b) {
+            let got = mul_exact(a, b);
+            prop_assert_eq!((got, got.to_string()), (want, want.to_string()));
+        }
+        if let Some(want) = a.checked_sub(b) {
+            let got = sub_exact(a, b);
+            prop_assert_eq!((got, got.to_string()), (want, want.to_string()));
+        }
+    }
+}

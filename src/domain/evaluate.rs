@@ -5,12 +5,12 @@
 //! asked for, by [`explain`].
 
 use super::condition::{
-    Ctx, Flat, ParamId, Reason, Source, Tri, explain as explain_cond, value_text,
+    Ctx, Flat, ParamId, Reason, Source, Tri, cmp_decimal, explain as explain_cond, value_text,
 };
 use super::date::Date;
 use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
 use super::household::{Facts, Household};
-use super::money::{MoneyRange, Per, Period, fmt_yuan};
+use super::money::{MoneyRange, Per, Period, fmt_yuan, mul_exact, sub_exact};
 use super::plan::{MEMO, Program, Tables};
 use super::rule::{Amount, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef};
 use rust_decimal::Decimal;
@@ -702,7 +702,7 @@ fn value<S: Source>(v: &ValueRef, ctx: &S, missing: &mut Vec<FactId>) -> Option<
             }
             x
         }
-        ValueRef::Scaled(k, inner) => value(inner, ctx, missing).map(|v| v * k),
+        ValueRef::Scaled(k, inner) => value(inner, ctx, missing).map(|v| mul_exact(v, *k)),
     }
 }
 
@@ -717,9 +717,17 @@ fn leaf_out<S: Source>(
         LeafKind::Fixed(v) => value(v, ctx, missing).map(MoneyRange::exact),
         LeafKind::Range { min, max } => {
             match (value(min, ctx, missing), value(max, ctx, missing)) {
-                (Some(a), Some(b)) => Some(MoneyRange {
-                    min: a.min(b),
-                    max: Some(a.max(b)),
+                // As `a.min(b)` and `a.max(b)`, by the cheaper comparison.
+                (Some(a), Some(b)) => Some(if cmp_decimal(a, b).is_gt() {
+                    MoneyRange {
+                        min: b,
+                        max: Some(a),
+                    }
+                } else {
+                    MoneyRange {
+                        min: a,
+                        max: Some(b),
+                    }
                 }),
                 _ => None,
             }
@@ -732,7 +740,7 @@ fn leaf_out<S: Source>(
         LeafKind::Rate { rate, count } => {
             let r = value(rate, ctx, missing);
             let n = value(&ValueRef::Fact(*count), ctx, missing);
-            r.zip(n).map(|(r, n)| MoneyRange::exact(r * n))
+            r.zip(n).map(|(r, n)| MoneyRange::exact(mul_exact(r, n)))
         }
         LeafKind::Gap {
             standard,
@@ -748,7 +756,14 @@ fn leaf_out<S: Source>(
             };
             match (s, i, n) {
                 (Some(s), Some(i), Some(n)) => {
-                    Some(MoneyRange::exact((s - i).max(Decimal::ZERO) * n))
+                    // `(s - i).max(0) * n`, through the mantissas where they fit.
+                    let gap = sub_exact(s, i);
+                    let gap = if cmp_decimal(gap, Decimal::ZERO).is_gt() {
+                        gap
+                    } else {
+                        Decimal::ZERO
+                    };
+                    Some(MoneyRange::exact(mul_exact(gap, n)))
                 }
                 _ => None,
             }
