@@ -408,7 +408,8 @@ fn evaluate_with<'c>(
     // Most outcomes miss a fact or two when a household is partly answered.
     let mut pool = Vec::with_capacity(program.entries.len() * n);
     let mut scratch = Vec::new();
-    let mut memo: Vec<(usize, Option<CashOut>, u64)> = Vec::new();
+    // (member, index of its outcome, facts its amount misses)
+    let mut memo: Vec<(usize, usize, u64)> = Vec::new();
     // One total per member, so that `members` lines up with the household.
     let mut member_acc = vec![TotalsAcc::default(); household.members.len()];
     let mut household_acc = TotalsAcc::default();
@@ -499,8 +500,9 @@ fn evaluate_with<'c>(
                             .iter()
                             .all(|f| same(lanes[*j].get(f.index()), tab.get(f.index())))
                 });
-                let (c, m) = match reuse {
-                    Some(&(_, c, m)) => (c, m),
+                let reused = reuse.and_then(|&(_, o, m)| Some((outcomes.get(o)?.cash, m)));
+                let (c, m) = match reused {
+                    Some(r) => r,
                     None => {
                         let src = Flat {
                             facts: tab,
@@ -514,7 +516,7 @@ fn evaluate_with<'c>(
                         });
                         let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
                         scratch.clear();
-                        memo.push((g, c, m));
+                        memo.push((g, outcomes.len(), m));
                         (c, m)
                     }
                 };
