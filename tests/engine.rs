@@ -843,6 +843,49 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
     assert_eq!(e.path().as_deref(), Some("region"));
 }
 
+#[test]
+fn a_range_whose_ends_meet_keeps_the_first_ends_scale() {
+    // A range from a fact to a literal: when the answer equals the literal, both ends
+    // are the first end, scale and all (as Decimal's own min and max give them).
+    let rules = r#"
+[[rules]]
+id = "t.1"
+item = "1"
+area = "a"
+zh = "区间"
+en = "Range"
+target = "人"
+content = "…"
+content_en = "…"
+payer = "县"
+department = "民政"
+scope = "household"
+source = { file = "p.txt", item = "1", lines = [1, 1], quote = ["幼儿"] }
+[rules.amount]
+period = "month"
+per = "household"
+range = ["@income_per_capita_month", "650"]
+decided_by = "各县自定"
+"#;
+    let c = load(vec![
+        file("p/region.toml", PARENT),
+        file("p/rules.toml", rules),
+    ])
+    .unwrap()
+    .catalog;
+    let h = hh(json!({"household": {"income_per_capita_month": "650.0"}, "members": [{}]}));
+    for r in [
+        evaluate(&c, c.region("p").unwrap(), &h, d("2023-01-01")),
+        evaluate_unplanned(&c, c.region("p").unwrap(), &h, d("2023-01-01")),
+    ] {
+        let s = r.outcomes[0].cash.unwrap().stated.unwrap();
+        assert_eq!(
+            (s.min.to_string(), s.max.map(|m| m.to_string())),
+            ("650.0".into(), Some("650.0".into()))
+        );
+    }
+}
+
 fn arb_decimal() -> impl Strategy<Value = Decimal> {
     prop_oneof![
         (any::<i64>(), 0u32..8).prop_map(|(m, s)| Decimal::new(m % 10_000_000, s)),

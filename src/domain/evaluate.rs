@@ -77,7 +77,8 @@ pub struct Outcome<'c> {
     pub region: &'c Region,
     pub rule: &'c Rule,
     /// Member index for member-scope rules (see [`Outcome::member_index`]; a household
-    /// has at most 30 members, and a narrow field keeps outcomes small).
+    /// parsed from JSON has at most 30 members, and a narrow field keeps outcomes small;
+    /// `evaluate` considers at most the first 65 535).
     pub member: Option<u16>,
     /// Eligible (yes), not eligible (no) or undetermined (unknown).
     pub status: Tri,
@@ -344,8 +345,9 @@ pub fn evaluate<'c>(
     evaluate_with(catalog, region, household, date, true)
 }
 
-/// [`evaluate`] with every condition walked as a tree ([`Cond::eval_in`]) instead of
-/// through its compiled [`Plan`]: the reference the plans are tested against.
+/// [`evaluate`] with every condition walked as a tree (`Cond::eval_in`) instead of
+/// through its compiled plan: the reference the plans are tested against. Both share
+/// the rest (programs, tables, amounts), so it checks the plans, not the whole engine.
 #[doc(hidden)]
 pub fn evaluate_unplanned<'c>(
     catalog: &'c Catalog,
@@ -719,18 +721,19 @@ fn leaf_out<S: Source>(
         LeafKind::Fixed(v) => value(v, ctx, missing).map(MoneyRange::exact),
         LeafKind::Range { min, max } => {
             match (value(min, ctx, missing), value(max, ctx, missing)) {
-                // As `a.min(b)` and `a.max(b)`, by the cheaper comparison.
-                (Some(a), Some(b)) => Some(if cmp_decimal(a, b).is_gt() {
-                    MoneyRange {
-                        min: b,
-                        max: Some(a),
-                    }
-                } else {
-                    MoneyRange {
-                        min: a,
-                        max: Some(b),
-                    }
-                }),
+                // As `a.min(b)` and `a.max(b)`, by the cheaper comparison: on a tie
+                // both return `a` (so both ends keep its scale).
+                (Some(a), Some(b)) => {
+                    let (min, max) = match cmp_decimal(a, b) {
+                        std::cmp::Ordering::Greater => (b, a),
+                        std::cmp::Ordering::Less => (a, b),
+                        std::cmp::Ordering::Equal => (a, a),
+                    };
+                    Some(MoneyRange {
+                        min,
+                        max: Some(max),
+                    })
+                }
                 _ => None,
             }
         }

@@ -102,10 +102,11 @@ pub struct Plan {
     /// Each tier's condition, for tiered amounts.
     tiers: Vec<Node>,
     /// Whether the amount reads a member fact: when it does not, the amount is the same
-    /// for every member.
+    /// for every member of a household whose members answer no household fact (what
+    /// `evaluate` calls uniform, and what parsed households always are).
     amount_per_member: bool,
     /// Whether the condition reads a member fact outside `any_member`: when it does
-    /// not, it holds alike for every member and is evaluated once.
+    /// not, it holds alike for every member of a uniform household and is evaluated once.
     per_member: bool,
 }
 
@@ -121,7 +122,8 @@ enum Node {
     Is(Slot),
     In {
         fact: Slot,
-        /// Bit `c` set for each choice `c` in the set (choices are numbered below 64).
+        /// Bit `c` set for each choice `c` in the set (a set naming a choice numbered 64
+        /// or more is not compiled: its rule keeps the tree walk).
         set: u64,
     },
     Cmp {
