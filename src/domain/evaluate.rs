@@ -579,11 +579,7 @@ fn outcome<'c, S: Source>(
     let start = pool.len();
     let status = rule.when.eval_in(ctx, pool);
     let cash = if status == Tri::No {
-        if rule.has_cash() {
-            cash_shape(&rule.amount)
-        } else {
-            None
-        }
+        cash_shape(&rule.amount)
     } else {
         cash(&rule.amount, ctx, pool, |_, t, m| t.when.eval_in(ctx, m))
     };

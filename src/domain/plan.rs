@@ -19,7 +19,7 @@ use super::condition::{CmpOp, Cond, Operand, ParamId, Tri, compare};
 use super::date::Date;
 use super::evaluate::{CashOut, cash_shape};
 use super::facts::{FactId, Scope, Value};
-use super::rule::{Amount, Applicability, Catalog, LeafKind, Region, ValueRef};
+use super::rule::{Amount, Applicability, Catalog, LeafKind, Region, ValueRef, in_period};
 
 /// A region's rules in force (its own and its ancestors' that none nearer replaces, in
 /// [`Catalog::effective_rules`] order), laid out for `evaluate`: what its loop over the
@@ -61,11 +61,7 @@ impl Program {
                 Some(Entry {
                     plan: rule.plan.clone(),
                     amount: rule.amount.clone(),
-                    shape: if rule.has_cash() {
-                        cash_shape(&rule.amount)
-                    } else {
-                        None
-                    },
+                    shape: cash_shape(&rule.amount),
                     valid_from: rule.valid_from,
                     valid_to: rule.valid_to,
                     depth: u8::try_from(depth).ok()?,
@@ -80,10 +76,10 @@ impl Program {
 }
 
 impl Entry {
-    /// Whether the rule is in force on `date` (as [`super::rule::Rule::in_force`]).
+    /// Whether the rule is in force on `date`.
     #[inline]
     pub fn in_force(&self, date: Date) -> bool {
-        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
+        in_period(self.valid_from, self.valid_to, date)
     }
 }
 
@@ -267,15 +263,28 @@ impl Plan {
 /// `Unknown` children miss.
 #[inline(always)]
 fn all_of(cs: &[Node], tab: &[Option<Value>], t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
+    junction(Tri::No, cs.iter().map(|c| c.eval_child(tab, t, memo)))
+}
+
+/// `and` (`decisive` = `No`) or `or` (`decisive` = `Yes`) of results taken one at a
+/// time: the first decisive one ends it (missing nothing); otherwise `Unknown` with the
+/// union of what the `Unknown` ones miss if there was one, else the other value.
+#[inline(always)]
+fn junction(decisive: Tri, kids: impl Iterator<Item = Lane>) -> Lane {
     let (mut unk, mut miss) = (false, 0);
-    for c in cs {
-        match c.eval_child(tab, t, memo) {
-            (Tri::No, _) => return (Tri::No, 0),
-            (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
-            (Tri::Yes, _) => {}
+    for (s, m) in kids {
+        if s == decisive {
+            return (decisive, 0);
+        }
+        if s == Tri::Unknown {
+            (unk, miss) = (true, miss | m);
         }
     }
-    settle(unk, miss, Tri::Yes)
+    if unk {
+        (Tri::Unknown, miss)
+    } else {
+        (!decisive, 0)
+    }
 }
 
 /// `any_member` results kept per rule; a rule with more such nodes recomputes the rest.
@@ -377,17 +386,7 @@ impl Node {
         match self {
             Node::True => (Tri::Yes, 0),
             Node::All(cs) => all_of(cs, tab, t, memo),
-            Node::Any(cs) => {
-                let (mut unk, mut miss) = (false, 0);
-                for c in cs {
-                    match c.eval_child(tab, t, memo) {
-                        (Tri::Yes, _) => return (Tri::Yes, 0),
-                        (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
-                        (Tri::No, _) => {}
-                    }
-                }
-                settle(unk, miss, Tri::No)
-            }
+            Node::Any(cs) => junction(Tri::Yes, cs.iter().map(|c| c.eval_child(tab, t, memo))),
             Node::Not(c) => {
                 let (s, m) = c.eval(tab, t, memo);
                 (!s, m)
@@ -457,30 +456,14 @@ impl Node {
     }
 }
 
-/// `Unknown` with what it misses if some child was (an `Unknown` leaf may miss no fact:
-/// an unset parameter), else `otherwise`.
-#[inline(always)]
-fn settle(unk: bool, miss: u64, otherwise: Tri) -> Lane {
-    if unk {
-        (Tri::Unknown, miss)
-    } else {
-        (otherwise, 0)
-    }
-}
-
 /// `any_member`: `Yes` if some member is, else `Unknown` (missing the union) if some
 /// member is, else `No`.
 #[inline(never)]
 fn any_member(inner: &Node, t: &Tables, memo: &mut [Option<Lane>; MEMO]) -> Lane {
-    let (mut unk, mut miss) = (false, 0);
-    for tab in t.members {
-        match inner.eval(tab, t, memo) {
-            (Tri::Yes, _) => return (Tri::Yes, 0),
-            (Tri::Unknown, m) => (unk, miss) = (true, miss | m),
-            (Tri::No, _) => {}
-        }
-    }
-    settle(unk, miss, Tri::No)
+    junction(
+        Tri::Yes,
+        t.members.iter().map(|tab| inner.eval(tab, t, memo)),
+    )
 }
 
 #[inline(always)]

@@ -213,8 +213,14 @@ impl Rule {
     }
     /// Whether the rule is in force on `date`.
     pub fn in_force(&self, date: Date) -> bool {
-        self.valid_from.is_none_or(|f| f <= date) && self.valid_to.is_none_or(|t| date <= t)
+        in_period(self.valid_from, self.valid_to, date)
     }
+}
+
+/// Whether `date` lies in a period whose first and last days may be open.
+#[inline]
+pub(crate) fn in_period(from: Option<Date>, to: Option<Date>, date: Date) -> bool {
+    from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
 }
 
 /// One jurisdiction's catalog.
