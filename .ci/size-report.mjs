@@ -64,12 +64,21 @@ const SINGLE = "benefit-estimator-offline.html";
 const counted = (r) => r.file !== SINGLE;
 const total = rows.filter(counted).reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
+// The baseline is also the ceiling, so an unreadable one fails the report instead of switching the ceiling
+// off; only --record (which rewrites it) may go on without it. A missing committed file is a first run.
 let baseline = null;
+if (process.env.SIZE_BASELINE && !existsSync(baselinePath)) {
+  console.error(`SIZE_BASELINE=${baselinePath}: no such file`);
+  process.exit(1);
+}
 if (existsSync(baselinePath)) {
   try {
     baseline = JSON.parse(readFileSync(baselinePath, "utf8"));
+    if (!Number.isInteger(baseline?.total?.gzip)) throw new Error("it has no total.gzip");
   } catch (e) {
-    console.error(`ignoring ${baselinePath}: ${e.message}`);
+    console.error(`${relative(root, baselinePath)} cannot be read: ${e.message}`);
+    if (!record) process.exit(1);
+    baseline = null;
   }
 }
 const before = new Map((baseline?.files ?? []).map((r) => [r.kind, r]));

@@ -52,9 +52,9 @@ const template = (name, values) => {
   return Buffer.from(text);
 };
 
-/** A release script, minified: about 4 KB gzip less over the four. The glue and boot are ES modules (their
- * top level is their own, so it is renamed too); embed.js and sw.js are classic scripts, whose top level
- * is global and keeps its names. The glue's first comment stays: it points TypeScript at the .d.ts. */
+/** A release script, minified: about 4 KB gzip less over the four. The glue, boot and embed.js are ES
+ * modules (their top level is their own, so it is renamed too); sw.js is a classic worker script, whose
+ * top level is global and keeps its names. The glue's first comment stays: it points TypeScript at the .d.ts. */
 async function minified(name, code, module) {
   if (!release) return code;
   try {
@@ -72,12 +72,44 @@ async function minified(name, code, module) {
 
 let html = read("index.html").toString("utf8");
 
-// The wasm module and its wasm-bindgen JS glue, as Trunk named them.
+// The wasm module and its wasm-bindgen JS glue. Trunk names the glue after the wasm and preloads it from
+// index.html; a release build renames it (below), so the preload is what finds it, on a rerun too.
 const wasms = files().filter((f) => f.endsWith("_bg.wasm"));
 if (wasms.length !== 1) fail(`expected one *_bg.wasm in ${dir}, found ${wasms.length}`);
-const wasmName = wasms[0];
-const glueName = wasmName.replace(/_bg\.wasm$/, ".js");
-if (!files().includes(glueName)) fail(`${glueName} is missing next to ${wasmName}`);
+let wasmName = wasms[0];
+const PRELOAD = /<link rel="modulepreload" href="([^"]*)"([^>]*?)(?: integrity="[^"]*")?(?=\s*\/?>)/g;
+const local = (href) => href.replace(/^\.?\//, "");
+const preloaded = [...html.matchAll(PRELOAD)].map((m) => local(m[1])).filter((f) => f.endsWith(".js"));
+if (preloaded.length !== 1) fail(`expected one modulepreload of the glue in index.html, found ${preloaded.length}`);
+let glueName = preloaded[0];
+if (!files().includes(glueName)) fail(`${glueName}, preloaded by index.html, is missing`);
+
+// Release: the glue minified, and the module's files (glue, wasm, .d.ts) named after what they now hold.
+// Trunk's hash is of the unminified glue, so a terser upgrade alone would change the file under the same
+// name, and a copy in a browser's HTTP cache would then fail its integrity check. The three keep one hash
+// between them, as the README's host-page example expects. The preloads get the new names and hash.
+if (release) {
+  const glue = await minified(glueName, read(glueName), true);
+  const stem = glueName.replace(/(?:-[0-9a-f]{16})?\.js$/, "");
+  const hash = shortHash(Buffer.concat([glue, read(wasmName)]));
+  const moves = [
+    [glueName, `${stem}-${hash}.js`, glue],
+    [wasmName, `${stem}-${hash}_bg.wasm`, null],
+    [glueName.replace(/\.js$/, ".d.ts"), `${stem}-${hash}.d.ts`, null],
+  ];
+  for (const [from, to, data] of moves) {
+    if (!files().includes(from)) continue;
+    const bytes = data ?? read(from);
+    if (from !== to) unlinkSync(join(dir, from));
+    write(to, bytes);
+    // Every href ends with the name, whatever the public URL before it.
+    html = html.replaceAll(`${from}"`, `${to}"`);
+  }
+  [glueName, wasmName] = [moves[0][1], moves[1][1]];
+  html = html.replace(PRELOAD, (whole, href, attrs) =>
+    local(href) === glueName ? `<link rel="modulepreload" href="${href}"${attrs} integrity="${sri(glue)}"` : whole,
+  );
+}
 
 // 1. The start-up script, external.
 for (const f of files()) if (/^boot-[0-9a-f]{16}\.js$/.test(f)) unlinkSync(join(dir, f));
@@ -103,7 +135,7 @@ if (replaced !== 1) fail(`expected one start-up script in index.html, found ${re
 copyFileSync(join(HERE, "manifest.webmanifest"), join(dir, "manifest.webmanifest"));
 write("icon-192.png", iconPng(192));
 write("icon-512.png", iconPng(512));
-write("embed.js", await minified("embed.js", readFileSync(join(HERE, "embed.js")), false));
+write("embed.js", await minified("embed.js", readFileSync(join(HERE, "embed.js")), true));
 
 if (!release) {
   copyFileSync(join(HERE, "sw-retire.js"), join(dir, "sw.js"));
@@ -112,24 +144,13 @@ if (!release) {
   process.exit(0);
 }
 
-// The glue, minified in place. Trunk preloads it with an integrity hash of what it wrote: renew that hash
-// (the file keeps Trunk's name, which only has to change when the code does).
-const glue = await minified(glueName, read(glueName), true);
-write(glueName, glue);
-let preloads = 0;
-html = html.replace(/<link rel="modulepreload" href="([^"]*)"([^>]*) integrity="[^"]*"/g, (whole, href, attrs) => {
-  if (href.replace(/^\.?\//, "") !== glueName) return whole;
-  preloads++;
-  return `<link rel="modulepreload" href="${href}"${attrs} integrity="${sri(glue)}"`;
-});
-if (preloads !== 1) fail(`expected one modulepreload of ${glueName} with an integrity hash, found ${preloads}`);
-
 // 3. Build id and service worker. The precache is every file index.html can load: not the worker itself,
 // the embedding script (for other pages) or the single file (a download).
 const NOT_PRECACHED = new Set(["index.html", "sw.js", "embed.js", OFFLINE_FILE]);
 const BUILD_META = /\n?\s*<meta name="benefit-estimator-build" content="[0-9a-f]*" \/>/;
 html = html.replace(BUILD_META, "");
-const precache = files().filter((f) => !NOT_PRECACHED.has(f));
+// Nor the TypeScript types: they are for developers, and the page never loads them.
+const precache = files().filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".d.ts"));
 const id = createHash("sha256");
 for (const f of precache) id.update(f).update("\0").update(read(f)).update("\0");
 const build = id.update(html).digest("hex").slice(0, 16);

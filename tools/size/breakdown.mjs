@@ -14,11 +14,12 @@ const file = args.find((a, i) => !a.startsWith("--") && !["--top", "--blob"].inc
 const topAt = args.indexOf("--top");
 const TOP = topAt >= 0 ? Number(args[topAt + 1]) : 25;
 const blobAt = args.indexOf("--blob");
-const blob = blobAt >= 0 ? readFileSync(args[blobAt + 1]) : null;
-if (!file || !Number.isInteger(TOP) || TOP < 1) {
+const blobFile = blobAt >= 0 ? args[blobAt + 1] : null;
+if (!file || !Number.isInteger(TOP) || TOP < 1 || (blobAt >= 0 && !blobFile)) {
   console.error("usage: node tools/size/breakdown.mjs <file.wasm> [--top N] [--blob rules.bin]");
   process.exit(2);
 }
+const blob = blobFile ? readFileSync(blobFile) : null;
 const wasm = readFileSync(file);
 if (wasm.readUInt32LE(0) !== 0x6d736100) {
   console.error(`${file}: not a wasm module`);
