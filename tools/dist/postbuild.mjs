@@ -15,7 +15,7 @@
 // Usage: node tools/dist/postbuild.mjs [dir] [--release]. As a Trunk hook the directory, profile and
 // public URL come from TRUNK_STAGING_DIR, TRUNK_PROFILE and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
@@ -99,9 +99,10 @@ if (release) {
   ];
   for (const [from, to, data] of moves) {
     if (!files().includes(from)) continue;
-    const bytes = data ?? read(from);
-    if (from !== to) unlinkSync(join(dir, from));
-    write(to, bytes);
+    if (data) {
+      write(to, data);
+      if (from !== to) unlinkSync(join(dir, from));
+    } else if (from !== to) renameSync(join(dir, from), join(dir, to));
     // Every href ends with the name, whatever the public URL before it.
     html = html.replaceAll(`${from}"`, `${to}"`);
   }
