@@ -144,7 +144,7 @@ fn main() {
             });
             let q = median_ns(400, || {
                 let r = evaluate(cat, region, &h, date);
-                black_box(questions(&r));
+                black_box(questions(&r, &h));
             });
             println!(
                 "{name:<28} {m:>8} {:>14.1} {:>14.1}",

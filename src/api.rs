@@ -331,7 +331,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             })
         })
         .collect();
-    let qs = questions_of(&report);
+    let qs = questions_of(&report, hh);
     json!({
         "schema": SCHEMA,
         "region": {"id": region.id, "name": text(&region.name)},
@@ -357,8 +357,8 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
-fn questions_of(report: &Report) -> Json {
-    questions(report)
+fn questions_of(report: &Report, household: &Household) -> Json {
+    questions(report, household)
         .iter()
         .map(|q| {
             let info = q.fact.info();
@@ -388,7 +388,7 @@ pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
         return Json::Array(Vec::new());
     };
     let report = evaluate(catalog, region, &req.household, req.date.unwrap_or(today));
-    questions_of(&report)
+    questions_of(&report, &req.household)
 }
 
 /// A region's catalog (schema [`CATALOG_SCHEMA`]): its documents and areas and every

@@ -344,7 +344,7 @@ fn gap_formula_and_fact_references() {
     assert!(o.cash.as_ref().unwrap().stated.is_none());
     assert_eq!(r.total.cash_pending, 1);
     assert!(
-        questions(&r)
+        questions(&r, &h)
             .iter()
             .any(|q| q.name == "urban_dibao_standard_month")
     );
@@ -357,7 +357,7 @@ fn questions_rank_what_matters_and_skip_the_decided() {
         json!({"members": [{"age": 30, "student_stage": "none", "tekun": false, "disability_certificate": false}]}),
     );
     let r = evaluate(&c, c.region("p").unwrap(), &h, d("2020-01-01"));
-    let names: Vec<_> = questions(&r).iter().map(|q| q.name).collect();
+    let names: Vec<_> = questions(&r, &h).iter().map(|q| q.name).collect();
     // Nothing about this adult is undecided except the household's income test.
     assert!(
         !names.contains(&"age") && !names.contains(&"dibao") && !names.contains(&"student_stage"),
@@ -366,7 +366,7 @@ fn questions_rank_what_matters_and_skip_the_decided() {
     assert!(names.contains(&"income_per_capita_month"));
     let h = hh(json!({"members": [{}]}));
     let r = evaluate(&c, c.region("p").unwrap(), &h, d("2020-01-01"));
-    let qs = questions(&r);
+    let qs = questions(&r, &h);
     assert!(qs.len() >= 5);
     assert!(
         qs.windows(2).all(|w| w[0].amount > w[1].amount
@@ -686,7 +686,7 @@ proptest! {
                 }
             }
             // Explanations and questions never panic either.
-            let _ = questions(&r);
+            let _ = questions(&r, &h);
             let _ = near_misses(&r, &h);
             for o in &r.outcomes { let _ = estimator::domain::explain(&r, o, &h); }
         }
@@ -722,6 +722,9 @@ proptest! {
     #[test]
     fn questions_count_every_missing_fact_once_per_outcome(v in arb_any_household()) {
         // questions() indexes its questions by (fact, member); recount them plainly.
+        // A member fact a household rule misses is counted for each member whose own
+        // answer the rule waits for, and never as a household question.
+        use estimator::domain::condition::Ctx;
         use estimator::domain::evaluate::CashOut;
         use estimator::domain::facts::Scope;
         use std::collections::BTreeMap;
@@ -731,18 +734,45 @@ proptest! {
             let r = evaluate(real, region, &h, d("2021-06-01"));
             let mut want: BTreeMap<(u16, Option<usize>), (u32, Decimal)> = BTreeMap::new();
             for o in &r.outcomes {
+                let at_stake = o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
+                let mut count = |key| {
+                    let e = want.entry(key).or_insert((0, Decimal::ZERO));
+                    e.0 += 1;
+                    e.1 += at_stake;
+                };
                 for f in r.missing(o) {
                     let info = f.info();
                     if info.is_derived() {
                         continue;
                     }
-                    let member = if info.scope == Scope::Member { o.member_index() } else { None };
-                    let e = want.entry((f.0, member)).or_insert((0, Decimal::ZERO));
-                    e.0 += 1;
-                    e.1 += o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
+                    match (info.scope, o.member_index()) {
+                        (Scope::Member, Some(m)) => count((f.0, Some(m))),
+                        (Scope::Household, _) => count((f.0, None)),
+                        (Scope::Member, None) => {
+                            let ctx = Ctx {
+                                member: None,
+                                household: &r.household_facts,
+                                members: &h.members,
+                                params: r.params_of(o.region),
+                            };
+                            for i in 0..h.members.len() {
+                                let mut miss = Vec::new();
+                                o.rule.when.member_missing(&ctx, i, &mut miss);
+                                if miss.contains(f) {
+                                    count((f.0, Some(i)));
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            let qs = questions(&r);
+            let qs = questions(&r, &h);
+            for q in &qs {
+                prop_assert!(
+                    q.member.is_some() || q.fact.info().scope == Scope::Household,
+                    "member fact {} asked of the household", q.name
+                );
+            }
             let got: BTreeMap<_, _> = qs
                 .iter()
                 .map(|q| ((q.fact.0, q.member), (q.rules, q.amount)))
@@ -912,4 +942,39 @@ proptest! {
             prop_assert_eq!((got, got.to_string()), (want, want.to_string()));
         }
     }
+}
+
+#[test]
+fn member_facts_are_asked_of_members_never_of_the_household() {
+    // Issue 19's first bug: a household rule's `any_member(age >= 80)` made 年龄 a
+    // household question, and a household answer then stood for every member's age.
+    use estimator::domain::facts::{Value, fact_by_name};
+    let real = estimator::catalog::embedded().unwrap();
+    let region = real.region("qinghai").unwrap();
+    let day = d("2023-06-01");
+    let h = hh(json!({"household": {"economic_hardship": true}, "members": [{"age": 30}, {}]}));
+    let r = evaluate(real, region, &h, day);
+    let qs = questions(&r, &h);
+    let age: Vec<_> = qs
+        .iter()
+        .filter(|q| q.name == "age")
+        .map(|q| q.member)
+        .collect();
+    // Only the member whose age is unanswered is asked it; the 30-year-old's own age
+    // already rules them out of `any_member(age >= 80)`.
+    assert_eq!(age, vec![Some(1)]);
+    // A member fact set on the household (as the app once did) changes nothing.
+    let mut wrong = h.clone();
+    wrong
+        .facts
+        .set(fact_by_name("age").unwrap(), Some(Value::Int(85)));
+    let w = evaluate(real, region, &wrong, day);
+    let statuses = |r: &estimator::domain::Report| -> Vec<_> {
+        r.outcomes
+            .iter()
+            .map(|o| (o.rule.id.clone(), o.member, o.status))
+            .collect()
+    };
+    assert_eq!(statuses(&w), statuses(&r));
+    assert_eq!(w.total, r.total);
 }

@@ -334,6 +334,25 @@ impl Cond {
         }
     }
 
+    /// The facts member `i` leaves unanswered in the `any_member` parts of a household
+    /// condition, where its own answers could still decide them: a household rule that
+    /// misses a member fact is asked of those members, never of the household.
+    pub fn member_missing(&self, ctx: &Ctx, i: usize, out: &mut Vec<FactId>) {
+        match self {
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.member_missing(ctx, i, out)),
+            Cond::Not(c) => c.member_missing(ctx, i, out),
+            Cond::AnyMember(inner) => {
+                if let Some(m) = Source::member(ctx, i) {
+                    let start = out.len();
+                    if inner.eval_in(&m, out) != Tri::Unknown {
+                        out.truncate(start);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Every fact the condition mentions.
     pub fn facts(&self, out: &mut Vec<FactId>) {
         match self {

@@ -64,9 +64,16 @@ impl Default for Household {
 }
 
 impl Household {
-    /// Household facts with derived ones (`household_size`) filled in.
+    /// Household facts with derived ones (`household_size`) filled in. A member fact
+    /// set on the household by mistake is left out: it would stand for every member's
+    /// own answer (an age of 85 made every member elderly).
     pub fn household_facts(&self) -> Facts {
         let mut f = self.facts.clone();
+        for (id, _) in self.facts.answered() {
+            if id.info().scope != Scope::Household {
+                f.set(id, None);
+            }
+        }
         f.set(
             well_known::household_size(),
             Some(Value::Int(self.members.len() as i64)),
@@ -120,20 +127,30 @@ impl Household {
     /// The JSON form `from_json` reads back (answered facts only).
     pub fn to_json(&self) -> Json {
         let mut top = Map::new();
-        top.insert("household".into(), facts_json(&self.facts));
+        top.insert(
+            "household".into(),
+            facts_json(&self.facts, Scope::Household),
+        );
         top.insert(
             "members".into(),
-            Json::Array(self.members.iter().map(facts_json).collect()),
+            Json::Array(
+                self.members
+                    .iter()
+                    .map(|m| facts_json(m, Scope::Member))
+                    .collect(),
+            ),
         );
         Json::Object(top)
     }
 }
 
-fn facts_json(f: &Facts) -> Json {
+/// The answers of one table; an answer of the other scope (which the parser refuses,
+/// so a saved copy holding one could never be read back) is left out.
+fn facts_json(f: &Facts, scope: Scope) -> Json {
     let mut m = Map::new();
     for (id, v) in f.answered() {
         let info = id.info();
-        if info.is_derived() {
+        if info.is_derived() || info.scope != scope {
             continue;
         }
         let j = match (v, &info.kind) {

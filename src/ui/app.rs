@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     });
     let estimate = state.estimate();
     provide_context(estimate);
-    provide_context(AppState::questions(estimate));
+    provide_context(state.questions(estimate));
     provide_context(CompareEstimate(state.compare_estimate()));
     let lang = state.lang;
     let large = state.large_text;

@@ -94,9 +94,13 @@ impl AppState {
     }
 
     /// The ranked questions of an estimate.
-    pub fn questions(estimate: Estimate) -> Questions {
+    pub fn questions(self, estimate: Estimate) -> Questions {
         Memo::new(move |_| {
-            Fresh(estimate.with(|e| e.0.as_ref().map(questions).unwrap_or_default()))
+            Fresh(estimate.with(|e| {
+                e.0.as_ref()
+                    .map(|r| self.household.with(|h| questions(r, h)))
+                    .unwrap_or_default()
+            }))
         })
     }
 
