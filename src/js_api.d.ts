@@ -340,6 +340,14 @@ export interface HouseholdFacts {
   public_rental_eligible?: boolean | null;
   /** 国家扶贫标准（国定贫困线，每人每年） · National poverty line (per person per year) (yuan, 0–1000000). This year's national poverty line published by the poverty-alleviation office; enter it where the document gives no figure. */
   poverty_line_year?: Money | null;
+  /** 家中有人在上学（含幼儿园） · Someone in the household is in education (kindergarten included). Whether anyone attends kindergarten, school, vocational school or university. After “no”, nobody is asked their stage. */
+  household_student?: boolean | null;
+  /** 家中有人持残疾人证 · Someone in the household holds a disability certificate. Whether anyone holds a disability certificate. After “no”, nobody is asked about disability. */
+  household_disability?: boolean | null;
+  /** 家中有孤儿、事实无人抚养或感染艾滋病病毒的儿童 · A child in the household is an orphan, without de-facto carers, or living with HIV. A child under 18 whose parents have died or who has no one caring for them in fact, or a child living with HIV. After “no”, nobody is asked. */
+  household_special_child?: boolean | null;
+  /** 家中有计划生育家庭或计划生育手术并发症人员 · The household includes a family-planning family or someone with sterilisation complications. Only one child or only two daughters, an only child disabled or deceased, or someone with complications from a family-planning operation. After “no”, nobody is asked. */
+  household_family_planning?: boolean | null;
 }
 // </generated facts>
 

@@ -12,6 +12,7 @@ use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan, mul_exact, sub_exact};
 use super::plan::{MEMO, Program, Tables};
+use super::plausible::{self, Basis};
 use super::rule::{Amount, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -302,6 +303,11 @@ pub struct Report<'c> {
     pub household_facts: Facts,
     /// Parameter values on `date` of each region in force.
     pub params: Vec<(&'c Region, Vec<Option<Decimal>>)>,
+    /// Each member's facts as evaluated: the answers, plus what is assumed of the
+    /// member where a fact cannot apply (see [`plausible`]).
+    pub member_facts: Vec<Facts>,
+    /// What was assumed of each member, and on what basis.
+    pub assumed: Vec<Vec<(FactId, Basis)>>,
 }
 
 impl<'c> Report<'c> {
@@ -315,11 +321,11 @@ impl<'c> Report<'c> {
     }
 
     /// The evaluation context of an outcome.
-    fn ctx<'a>(&'a self, o: &Outcome, household: &'a Household) -> Ctx<'a> {
+    fn ctx<'a>(&'a self, o: &Outcome, _household: &'a Household) -> Ctx<'a> {
         Ctx {
-            member: o.member_index().and_then(|i| household.members.get(i)),
+            member: o.member_index().and_then(|i| self.member_facts.get(i)),
             household: &self.household_facts,
-            members: &household.members,
+            members: &self.member_facts,
             params: self.params_of(o.region),
         }
     }
@@ -366,6 +372,7 @@ fn evaluate_with<'c>(
     planned: bool,
 ) -> Report<'c> {
     let hh = household.household_facts();
+    let (resolved, assumed) = plausible::resolve(household);
     // Each member's view of the facts, flattened once so that every condition reads
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
@@ -373,7 +380,7 @@ fn evaluate_with<'c>(
     let hh_table: Vec<Option<Value>> = (0..stride).map(|i| hh.get(FactId(i as u16))).collect();
     let hh_answered: Vec<usize> = (0..stride).filter(|&i| hh_table[i].is_some()).collect();
     // Outcomes carry a `u16` member index; no real household comes near this.
-    let counted = &household.members[..household.members.len().min(MEMBER_CAP)];
+    let counted = &resolved[..resolved.len().min(MEMBER_CAP)];
     let mut member_tables = Vec::with_capacity(stride * counted.len());
     for m in counted {
         let start = member_tables.len();
@@ -566,6 +573,8 @@ fn evaluate_with<'c>(
         missing_pool: pool,
         household_facts: hh,
         params,
+        member_facts: resolved,
+        assumed,
     }
 }
 
@@ -805,6 +814,13 @@ pub fn questions(report: &Report, household: &Household) -> Vec<Question> {
     let cols = report.members.len() + 1;
     let mut index: Vec<u32> = vec![u32::MAX; fact_count() * cols];
     let mut ask = |f: FactId, member: Option<usize>, at_stake: Decimal| {
+        // A fact that cannot apply is not asked; one whose gate is unanswered (is
+        // anyone in school? does she hold a certificate?) asks the gate instead.
+        let Some((f, member)) =
+            plausible::ask_instead(f, member, &report.member_facts, &report.household_facts)
+        else {
+            return;
+        };
         let slot = index.get_mut(f.index() * cols + member.map_or(0, |m| m + 1));
         let found = match slot.as_deref() {
             Some(&i) if i != u32::MAX => qs.get_mut(i as usize),
@@ -1021,6 +1037,33 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     let label = |p: ParamId| param_text(o.region, p, params);
     let mut reasons = Vec::new();
     explain_cond(&o.rule.when, &ctx, &label, &mut reasons);
+    // What was assumed of the member rather than answered, where this rule reads it:
+    // "按年龄推定：在读学段 = 不在学", so a resident can see and correct it.
+    if let Some(assumed) = o.member_index().and_then(|i| report.assumed.get(i)) {
+        let mut read = Vec::new();
+        o.rule.when.facts(&mut read);
+        for &(f, basis) in assumed {
+            if !read.contains(&f) {
+                continue;
+            }
+            let Some(v) = ctx.fact(f) else { continue };
+            let (bz, be) = basis.text();
+            let (vz, ve) = match v {
+                Value::NotApplicable => ("不适用".to_string(), "does not apply".to_string()),
+                v => value_text(f, v),
+            };
+            let info = f.info();
+            reasons.push(Reason {
+                depth: 0,
+                status: Tri::Yes,
+                zh: format!("{bz}：{} = {vz}（如不符，请在成员信息中填写）", info.zh),
+                en: format!(
+                    "{be}: {} = {ve} (if wrong, answer it in the member's details)",
+                    info.en
+                ),
+            });
+        }
+    }
     let computation = o
         .cash
         .as_ref()

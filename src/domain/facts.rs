@@ -74,6 +74,9 @@ pub enum Value {
     Money(#[serde(with = "rust_decimal::serde::str")] Decimal),
     /// Index into the fact's choices.
     Choice(u8),
+    /// Assumed by the engine, never an answer: the fact does not apply to this member
+    /// (a grade without a disability certificate), so every condition on it fails.
+    NotApplicable,
 }
 
 impl Value {
@@ -1679,6 +1682,47 @@ pub static FACTS: &[FactInfo] = &[
         "Own yearly income",
         "本人上一年度的全部收入，单位：元。",
         "All of the member's own income over the last year, in yuan.",
+    ),
+    // ---- gates: one household question before the members' own (see `plausible`)
+    fact(
+        "household_student",
+        H,
+        Bool,
+        "school",
+        "家中有人在上学（含幼儿园）",
+        "Someone in the household is in education (kindergarten included)",
+        "家中是否有人正在上幼儿园、中小学、中职、高中或大学。答“否”后不再逐人询问学段。",
+        "Whether anyone attends kindergarten, school, vocational school or university. After “no”, nobody is asked their stage.",
+    ),
+    fact(
+        "household_disability",
+        H,
+        Bool,
+        "disability",
+        "家中有人持残疾人证",
+        "Someone in the household holds a disability certificate",
+        "家中是否有人持有《中华人民共和国残疾人证》。答“否”后不再逐人询问残疾情况。",
+        "Whether anyone holds a disability certificate. After “no”, nobody is asked about disability.",
+    ),
+    fact(
+        "household_special_child",
+        H,
+        Bool,
+        "family",
+        "家中有孤儿、事实无人抚养或感染艾滋病病毒的儿童",
+        "A child in the household is an orphan, without de-facto carers, or living with HIV",
+        "未满 18 周岁、父母双亡或事实无人抚养，或感染艾滋病病毒的儿童。答“否”后不再逐人询问。",
+        "A child under 18 whose parents have died or who has no one caring for them in fact, or a child living with HIV. After “no”, nobody is asked.",
+    ),
+    fact(
+        "household_family_planning",
+        H,
+        Bool,
+        "family",
+        "家中有计划生育家庭或计划生育手术并发症人员",
+        "The household includes a family-planning family or someone with sterilisation complications",
+        "只生育一个子女或两个女孩、独生子女伤残或死亡，或有人因计划生育手术留下并发症。答“否”后不再逐人询问。",
+        "Only one child or only two daughters, an only child disabled or deceased, or someone with complications from a family-planning operation. After “no”, nobody is asked.",
     ),
 ];
 

@@ -160,7 +160,7 @@ fn facts_json(f: &Facts, scope: Scope) -> Json {
             (Value::Choice(c), Kind::Choice { choices }) => {
                 Json::String(choices[c as usize].code.to_string())
             }
-            (Value::Choice(_), _) => continue,
+            (Value::Choice(_) | Value::NotApplicable, _) => continue,
         };
         m.insert(info.name.into(), j);
     }

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod household;
 pub mod money;
 pub mod plan;
+pub mod plausible;
 pub mod rule;
 
 pub use condition::{Cond, Tri};

@@ -1,0 +1,579 @@
+//! Whom each fact can apply to, and what is assumed of everyone else.
+//!
+//! An 85-year-old is not asked whether she is in school or pregnant, a 3-year-old not
+//! whether he works, and nobody is asked a disability's grade after saying they hold
+//! no disability certificate. Each fact may list limits (an age band, a sex, a gate:
+//! another fact that must be "yes" or one of some choices first). A member decidedly
+//! outside a limit is never asked the fact: the engine assumes the limit's value, says
+//! so where it decides something ("按年龄推定：不在学"), and the member's own answer,
+//! when given, always wins. A limit whose input is unanswered (age unknown, the gate
+//! not yet answered) makes the gate the question to ask instead.
+//!
+//! The table is data, read in order: a fact's gate comes before the fact, so a gate
+//! that is itself assumed closes what depends on it (no certificate, so no grade).
+
+use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_by_name, fact_count};
+use super::household::{Facts, Household};
+use std::sync::OnceLock;
+
+/// What is assumed of a member outside a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assume {
+    No,
+    Yes,
+    /// A choice, by code.
+    Choice(&'static str),
+    /// The fact does not apply at all (a grade without a certificate): every
+    /// condition on it fails.
+    NotApplicable,
+}
+
+/// One limit on whom a fact can apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Only from `min` to `max` years of age, both included.
+    Age { min: i64, max: i64, outside: Assume },
+    /// Only members of this sex (a code of `sex`); an unanswered sex does not hold
+    /// the question back (a man simply answers no).
+    Sex { code: &'static str, outside: Assume },
+    /// Only once `fact` (a member's own, or the household's) is yes, or one of `codes`;
+    /// for members aged `ages` (both included), the gate does not hold back others.
+    Gate {
+        fact: &'static str,
+        codes: &'static [&'static str],
+        outside: Assume,
+        ages: (i64, i64),
+    },
+    /// Not asked once `fact` is one of `codes`: `value` follows from it (one answer
+    /// decides, e.g. an assessed 重度失能 is 生活不能自理).
+    Implied {
+        fact: &'static str,
+        codes: &'static [&'static str],
+        value: Assume,
+    },
+}
+
+/// On what grounds a value was assumed: shown next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    Age,
+    Sex,
+    /// Another fact's answer (or assumption), e.g. no disability certificate.
+    Fact(FactId),
+}
+
+impl Basis {
+    /// "按年龄推定" / "assumed from age".
+    pub fn text(self) -> (String, String) {
+        match self {
+            Basis::Age => ("按年龄推定".into(), "assumed from age".into()),
+            Basis::Sex => ("按性别推定".into(), "assumed from sex".into()),
+            Basis::Fact(f) => {
+                let i = f.info();
+                (
+                    format!("按“{}”推定", i.zh),
+                    format!("assumed from “{}”", i.en),
+                )
+            }
+        }
+    }
+}
+
+const YES: &[&str] = &["yes"];
+/// Stages of a pupil in a school (not `none`, not `nursery`).
+const IN_SCHOOL: &[&str] = &[
+    "preschool",
+    "primary",
+    "junior",
+    "senior",
+    "vocational",
+    "higher",
+    "special",
+];
+const NOT_IN_EDUCATION: Assume = Assume::Choice("none");
+
+const fn age(min: i64, max: i64, outside: Assume) -> Limit {
+    Limit::Age { min, max, outside }
+}
+const fn gate(fact: &'static str, codes: &'static [&'static str], outside: Assume) -> Limit {
+    Limit::Gate {
+        fact,
+        codes,
+        outside,
+        ages: (0, 130),
+    }
+}
+/// A gate for children only.
+const fn child_gate(fact: &'static str) -> Limit {
+    Limit::Gate {
+        fact,
+        codes: YES,
+        outside: Assume::No,
+        ages: (0, 17),
+    }
+}
+const fn implied(fact: &'static str, codes: &'static [&'static str], value: Assume) -> Limit {
+    Limit::Implied { fact, codes, value }
+}
+const ADULT: Limit = age(16, 130, Assume::No);
+const CHILD: Limit = age(0, 17, Assume::No);
+const FEMALE: Limit = Limit::Sex {
+    code: "female",
+    outside: Assume::No,
+};
+/// A child without parental care, after the household said there is one.
+const SPECIAL_CHILD: Limit = gate("household_special_child", YES, Assume::No);
+/// Any pupil or student, at any stage.
+const STUDENT: Limit = gate("student_stage", IN_SCHOOL, Assume::No);
+
+/// The limits of each fact that has any, gates before what they gate.
+pub static LIMITS: &[(&str, &[Limit])] = &[
+    // School: one household question first, then only the members of school age.
+    ("household_student", &[]),
+    (
+        "student_stage",
+        &[
+            age(0, 35, NOT_IN_EDUCATION),
+            gate("household_student", YES, NOT_IN_EDUCATION),
+        ],
+    ),
+    (
+        "kindergarten_year",
+        &[gate("student_stage", &["preschool"], Assume::NotApplicable)],
+    ),
+    (
+        "vocational_year",
+        &[gate(
+            "student_stage",
+            &["vocational"],
+            Assume::NotApplicable,
+        )],
+    ),
+    (
+        "agri_major",
+        &[gate("student_stage", &["vocational"], Assume::No)],
+    ),
+    (
+        "art_performance_major",
+        &[gate("student_stage", &["vocational", "higher"], Assume::No)],
+    ),
+    ("boarding", &[STUDENT]),
+    ("public_school", &[STUDENT]),
+    (
+        "inclusive_kindergarten",
+        &[gate("student_stage", &["preschool"], Assume::No)],
+    ),
+    (
+        "school_days",
+        &[gate("student_stage", IN_SCHOOL, Assume::NotApplicable)],
+    ),
+    ("full_time_registered", &[STUDENT]),
+    ("private_school_aid_eligible", &[STUDENT]),
+    ("school_bus", &[STUDENT]),
+    ("postgraduate_admitted", &[age(18, 45, Assume::No)]),
+    ("university_graduate", &[age(18, 130, Assume::No)]),
+    // Disability: one household question first, then the members who hold a certificate.
+    ("household_disability", &[]),
+    (
+        "disability_certificate",
+        &[gate("household_disability", YES, Assume::No)],
+    ),
+    (
+        "disability_grade",
+        &[gate("disability_certificate", YES, Assume::NotApplicable)],
+    ),
+    (
+        "disability_type",
+        &[gate("disability_certificate", YES, Assume::NotApplicable)],
+    ),
+    (
+        "disabled_veteran",
+        &[gate("disability_certificate", YES, Assume::No)],
+    ),
+    // Work: from 16.
+    ("employment", &[age(16, 130, Assume::Choice("not_working"))]),
+    ("wants_job", &[age(16, 70, Assume::No)]),
+    ("wants_business", &[age(16, 70, Assume::No)]),
+    ("wants_training", &[age(16, 70, Assume::No)]),
+    ("graduate_within_year", &[age(16, 40, Assume::No)]),
+    ("graduate_within_two_years", &[age(16, 40, Assume::No)]),
+    ("graduate_dispatch_period", &[age(16, 40, Assume::No)]),
+    ("employment_difficulty", &[ADULT]),
+    ("rural_migrant_worker", &[ADULT]),
+    ("mobile_personnel", &[ADULT]),
+    ("unemployment_insured", &[ADULT]),
+    ("work_injury_insured", &[ADULT]),
+    ("maternity_insured", &[ADULT]),
+    ("receiving_unemployment_benefit", &[ADULT]),
+    ("domestic_worker", &[ADULT]),
+    ("works_rural_grassroots", &[ADULT]),
+    ("works_remote_hardship_area", &[ADULT]),
+    ("stable_employment", &[ADULT]),
+    ("fixed_income", &[ADULT]),
+    ("public_sector_employee", &[ADULT]),
+    ("young_professional", &[age(16, 45, Assume::No)]),
+    ("school_teacher", &[age(18, 130, Assume::No)]),
+    ("land_expropriated_farmer", &[ADULT]),
+    ("pension_scheme", &[age(16, 130, Assume::Choice("none"))]),
+    // 已达到养老保险待遇领取年龄: no one under 50; everyone 60 and over.
+    (
+        "pension_age_reached",
+        &[age(0, 59, Assume::Yes), age(50, 130, Assume::No)],
+    ),
+    (
+        "working_age",
+        &[age(16, 130, Assume::No), age(0, 49, Assume::Yes)],
+    ),
+    ("youth", &[age(14, 35, Assume::No)]),
+    // Pregnancy and birth.
+    ("pregnant", &[age(15, 50, Assume::No), FEMALE]),
+    ("postpartum", &[age(15, 50, Assume::No), FEMALE]),
+    ("planning_pregnancy", &[age(15, 50, Assume::No)]),
+    ("childbearing_age", &[age(15, 49, Assume::No)]),
+    ("married_childbearing_age", &[age(15, 49, Assume::No)]),
+    ("new_parent", &[age(15, 60, Assume::No)]),
+    ("newborn", &[age(0, 0, Assume::No)]),
+    // Children without parental care: one household question first.
+    ("household_special_child", &[]),
+    ("orphan", &[CHILD, SPECIAL_CHILD]),
+    ("de_facto_unsupported", &[CHILD, SPECIAL_CHILD]),
+    ("hiv", &[child_gate("household_special_child")]),
+    ("parents_migrant", &[CHILD]),
+    ("plight_child", &[CHILD, SPECIAL_CHILD]),
+    ("child_welfare_institution", &[CHILD, SPECIAL_CHILD]),
+    ("child_welfare_certificate", &[CHILD, SPECIAL_CHILD]),
+    ("emergency_guardianship_loss", &[CHILD, SPECIAL_CHILD]),
+    ("supported_by_family", &[age(0, 25, Assume::No)]),
+    // Family-planning statuses: one household question first, then adults.
+    ("household_family_planning", &[]),
+    (
+        "family_planning",
+        &[
+            age(18, 130, Assume::Choice("none")),
+            gate("household_family_planning", YES, Assume::Choice("none")),
+        ],
+    ),
+    (
+        "sterilization_complication",
+        &[
+            age(18, 130, Assume::No),
+            gate("household_family_planning", YES, Assume::No),
+        ],
+    ),
+    (
+        "sterilization_complication_grade",
+        &[gate(
+            "sterilization_complication",
+            YES,
+            Assume::NotApplicable,
+        )],
+    ),
+    ("veteran", &[age(18, 130, Assume::No)]),
+    ("veteran_assigned_job", &[age(18, 130, Assume::No)]),
+    ("active_military", &[age(17, 65, Assume::No)]),
+    (
+        "marital_status",
+        &[age(18, 130, Assume::Choice("unmarried"))],
+    ),
+    // Dependency: an assessed level decides the yes/no facts it covers.
+    (
+        "unable_to_self_care",
+        &[
+            implied("incapacity_level", &["severe"], Assume::Yes),
+            implied("incapacity_level", &["none", "mild"], Assume::No),
+        ],
+    ),
+    (
+        "semi_unable_to_self_care",
+        &[
+            implied("incapacity_level", &["mild", "moderate"], Assume::Yes),
+            implied("incapacity_level", &["none", "severe"], Assume::No),
+        ],
+    ),
+    ("tekun_institutional", &[gate("tekun", YES, Assume::No)]),
+    ("tekun_care_qualified", &[gate("tekun", YES, Assume::No)]),
+    (
+        "wants_institutional_care",
+        &[gate("tekun", YES, Assume::No)],
+    ),
+];
+
+/// Where a fact stands for one member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Worth asking.
+    Ask,
+    /// Not asked: this is assumed.
+    Assumed(Value, Basis),
+    /// Not yet asked: this fact's answer decides first whether it applies.
+    WaitsFor(FactId),
+}
+
+/// The table, resolved to fact ids once.
+struct Compiled {
+    /// Per fact index: its limits.
+    limits: Vec<Vec<CLimit>>,
+    /// Facts with limits, in table order.
+    order: Vec<FactId>,
+    age: FactId,
+    sex: FactId,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CLimit {
+    Age(i64, i64, Option<Value>),
+    Sex(Value, Option<Value>),
+    /// Gate fact, bitmask of choices that open it (bit 0 also stands for yes), value,
+    /// ages it applies to.
+    Gate(FactId, u64, Option<Value>, (i64, i64)),
+    /// Fact, bitmask of choices that imply the value.
+    Implied(FactId, u64, Option<Value>),
+}
+
+fn mask_of(g: FactId, codes: &[&str]) -> u64 {
+    codes.iter().fold(0u64, |m, c| {
+        m | match (*c, &g.info().kind) {
+            ("yes", Kind::Bool) => 1,
+            (c, _) => g.info().choice(c).map_or(0, |i| 1 << (i & 63)),
+        }
+    })
+}
+
+/// Whether an answer is among a mask's choices (`None`: unanswered).
+fn in_mask(answer: Option<Value>, mask: u64) -> Option<bool> {
+    match answer {
+        Some(Value::Bool(b)) => Some(b && mask & 1 != 0),
+        Some(Value::Choice(i)) => Some(i < 64 && mask & (1 << i) != 0),
+        Some(_) => Some(false),
+        None => None,
+    }
+}
+
+fn assumed(info: &FactInfo, a: Assume) -> Option<Value> {
+    match a {
+        Assume::No => Some(Value::Bool(false)),
+        Assume::Yes => Some(Value::Bool(true)),
+        Assume::Choice(code) => info.choice(code).map(Value::Choice),
+        Assume::NotApplicable => Some(Value::NotApplicable),
+    }
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut limits = vec![Vec::new(); fact_count()];
+        let mut order = Vec::new();
+        let sex = fact_by_name("sex").expect("sex is a fact");
+        for (name, ls) in LIMITS {
+            // Checked by the tests: every name is a fact.
+            let Some(id) = fact_by_name(name) else {
+                continue;
+            };
+            let info = id.info();
+            order.push(id);
+            for l in *ls {
+                let c = match *l {
+                    Limit::Age { min, max, outside } => {
+                        CLimit::Age(min, max, assumed(info, outside))
+                    }
+                    Limit::Sex { code, outside } => match sex.info().choice(code) {
+                        Some(c) => CLimit::Sex(Value::Choice(c), assumed(info, outside)),
+                        None => continue,
+                    },
+                    Limit::Gate {
+                        fact,
+                        codes,
+                        outside,
+                        ages,
+                    } => {
+                        let Some(g) = fact_by_name(fact) else {
+                            continue;
+                        };
+                        CLimit::Gate(g, mask_of(g, codes), assumed(info, outside), ages)
+                    }
+                    Limit::Implied { fact, codes, value } => {
+                        let Some(g) = fact_by_name(fact) else {
+                            continue;
+                        };
+                        CLimit::Implied(g, mask_of(g, codes), assumed(info, value))
+                    }
+                };
+                limits[id.index()].push(c);
+            }
+        }
+        Compiled {
+            limits,
+            order,
+            age: fact_by_name("age").expect("age is a fact"),
+            sex,
+        }
+    })
+}
+
+/// Whether `fact` applies to a member whose facts (answered or assumed) are `member`,
+/// in a household whose facts are `household`.
+pub fn standing(fact: FactId, member: &Facts, household: &Facts) -> Standing {
+    let c = compiled();
+    let Some(limits) = c.limits.get(fact.index()) else {
+        return Standing::Ask;
+    };
+    let mut waits = None;
+    for l in limits {
+        match *l {
+            CLimit::Age(min, max, v) => match member.get(c.age) {
+                Some(Value::Int(a)) if !(min..=max).contains(&a) => {
+                    if let Some(v) = v {
+                        return Standing::Assumed(v, Basis::Age);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    waits.get_or_insert(c.age);
+                }
+            },
+            CLimit::Sex(want, v) => match member.get(c.sex) {
+                Some(s) if s != want => {
+                    if let Some(v) = v {
+                        return Standing::Assumed(v, Basis::Sex);
+                    }
+                }
+                _ => {}
+            },
+            CLimit::Implied(g, mask, v) => {
+                if in_mask(member.get(g), mask) == Some(true)
+                    && let Some(v) = v
+                {
+                    return Standing::Assumed(v, Basis::Fact(g));
+                }
+            }
+            CLimit::Gate(g, mask, v, (lo, hi)) => {
+                match member.get(c.age) {
+                    Some(Value::Int(a)) if !(lo..=hi).contains(&a) => continue,
+                    // Whom the gate is for is not known yet: age first.
+                    None if (lo, hi) != (0, 130) => {
+                        waits.get_or_insert(c.age);
+                        continue;
+                    }
+                    _ => {}
+                }
+                let answer = match g.info().scope {
+                    Scope::Member => member.get(g),
+                    Scope::Household => household.get(g),
+                };
+                match in_mask(answer, mask) {
+                    Some(false) => {
+                        if let Some(v) = v {
+                            return Standing::Assumed(v, Basis::Fact(g));
+                        }
+                    }
+                    Some(true) => {}
+                    None => {
+                        waits.get_or_insert(g);
+                    }
+                }
+            }
+        }
+    }
+    waits.map_or(Standing::Ask, Standing::WaitsFor)
+}
+
+/// The members' facts with every value assumed of them filled in, and what was
+/// assumed of each (fact and basis), in table order. Answers are never replaced.
+pub fn resolve(household: &Household) -> (Vec<Facts>, Vec<Vec<(FactId, Basis)>>) {
+    let c = compiled();
+    let mut all = Vec::with_capacity(household.members.len());
+    let mut notes = Vec::with_capacity(household.members.len());
+    for m in &household.members {
+        let mut f = m.clone();
+        let mut n = Vec::new();
+        for &id in &c.order {
+            if f.get(id).is_some() || id.info().scope != Scope::Member {
+                continue;
+            }
+            if let Standing::Assumed(v, basis) = standing(id, &f, &household.facts) {
+                f.set(id, Some(v));
+                n.push((id, basis));
+            }
+        }
+        all.push(f);
+        notes.push(n);
+    }
+    (all, notes)
+}
+
+/// The question to put instead of `fact` for `member` (`None`: the household): the
+/// fact itself, the gate that must be answered first (following gates of gates), or
+/// nothing when the fact is assumed.
+pub fn ask_instead(
+    fact: FactId,
+    member: Option<usize>,
+    members: &[Facts],
+    household: &Facts,
+) -> Option<(FactId, Option<usize>)> {
+    let (mut f, mut m) = (fact, member);
+    // A gate is never more than a few facts deep; the bound keeps a mistaken cycle in
+    // the table from hanging.
+    for _ in 0..4 {
+        let standing = match m.and_then(|i| members.get(i)) {
+            Some(facts) => standing(f, facts, household),
+            None => Standing::Ask,
+        };
+        match standing {
+            Standing::Ask => return Some((f, m)),
+            Standing::Assumed(..) => return None,
+            Standing::WaitsFor(g) => {
+                let answered = match g.info().scope {
+                    Scope::Member => m.and_then(|i| members.get(i)).and_then(|x| x.get(g)),
+                    Scope::Household => household.get(g),
+                };
+                if answered.is_some() {
+                    return Some((f, m));
+                }
+                if g.info().scope == Scope::Household {
+                    m = None;
+                }
+                f = g;
+            }
+        }
+    }
+    Some((f, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_in_the_table_is_a_fact_and_every_code_a_choice() {
+        for (name, limits) in LIMITS {
+            let id = fact_by_name(name).unwrap_or_else(|| panic!("{name} is not a fact"));
+            for l in *limits {
+                let (gate, codes, outside) = match *l {
+                    Limit::Age { outside, .. } => (None, &[][..], outside),
+                    Limit::Sex { code, outside } => (Some("sex"), &[code][..], outside),
+                    Limit::Gate {
+                        fact,
+                        codes,
+                        outside,
+                        ..
+                    } => (Some(fact), codes, outside),
+                    Limit::Implied { fact, codes, value } => (Some(fact), codes, value),
+                };
+                assert!(
+                    assumed(id.info(), outside).is_some(),
+                    "{name}: assumed value fits the fact"
+                );
+                if let Some(g) = gate {
+                    let g = fact_by_name(g).unwrap_or_else(|| panic!("{name}: gate {g}"));
+                    for c in codes {
+                        assert!(
+                            *c == "yes" || g.info().choice(c).is_some(),
+                            "{name}: {c} is not a choice of {}",
+                            g.info().name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
