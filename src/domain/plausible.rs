@@ -298,6 +298,21 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
     ),
 ];
 
+/// Figures a resident cannot know as a fact (a local standard, the minimum wage):
+/// they come from the document or the deployment, and the app never puts them in the
+/// resident's main questions.
+pub const LOCAL_FIGURES: &[&str] = &[
+    "local_dibao_standard_month",
+    "urban_dibao_standard_month",
+    "provincial_min_wage_month",
+    "poverty_line_year",
+];
+
+/// Whether `fact` is one of the [`LOCAL_FIGURES`].
+pub fn is_local_figure(fact: FactId) -> bool {
+    LOCAL_FIGURES.contains(&fact.info().name)
+}
+
 /// Where a fact stands for one member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {

@@ -15,6 +15,8 @@ test("loads the release build, estimates as you type, and stays local", async ({
   // A boarding junior-middle pupil from a hardship family: 1250 yuan a year (Hebei item 3).
   await page.getByRole("button", { name: "＋ 添加家庭成员" }).click();
   await page.locator("#f-1-age").fill("14");
+  // One household question opens the school questions.
+  await page.locator("#f-h-household_student").selectOption("yes");
   await page.locator("#f-1-student_stage").selectOption("junior");
   await page.locator("#f-1-boarding").selectOption("yes");
   await page.locator("#f-h-economic_hardship").selectOption("yes");

@@ -6,10 +6,26 @@ function card(page, member) {
   return member === null ? page.locator("fieldset.household") : page.locator("fieldset.member").nth(member);
 }
 
+// Facts asked only after a household question opens them ("is anyone in school?"):
+// a resident answers that question first.
+const GATES = {
+  student_stage: "household_student",
+  disability_certificate: "household_disability",
+  orphan: "household_special_child",
+  de_facto_unsupported: "household_special_child",
+  family_planning: "household_family_planning",
+  sterilization_complication: "household_family_planning",
+};
+
 /** Answers one fact: `member` is a member index, or null for the household. */
 export async function answer(page, member, fact, value) {
   const id = `#f-${member === null ? "h" : member}-${fact}`;
   const field = page.locator(id);
+  const gate = GATES[fact];
+  if (gate && member !== null && !(await field.isVisible())) {
+    const g = page.locator(`#f-h-${gate}`);
+    if (!(await g.isVisible()) || (await g.inputValue()) === "") await answer(page, null, gate, true);
+  }
   if (!(await field.isVisible())) {
     const more = card(page, member).locator("button.more");
     if ((await more.getAttribute("aria-expanded")) === "false") await more.click();

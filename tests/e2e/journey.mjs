@@ -10,6 +10,8 @@ export async function boardingPupilJourney(root) {
   // A boarding junior-middle pupil from a hardship family: 1250 yuan a year (Hebei item 3).
   await root.getByRole("button", { name: "＋ 添加家庭成员" }).click();
   await root.locator("#f-1-age").fill("14");
+  // One household question opens the school questions.
+  await root.locator("#f-h-household_student").selectOption("yes");
   await root.locator("#f-1-student_stage").selectOption("junior");
   await root.locator("#f-1-boarding").selectOption("yes");
   await root.locator("#f-h-economic_hardship").selectOption("yes");

@@ -2,12 +2,12 @@
 //! of yuan, or a choice. Clearing a control makes the fact unanswered again.
 
 use crate::domain::Lang;
+use crate::domain::answer::{AnswerError, parse_answer};
 use crate::domain::facts::{FactId, Kind, Value};
-use crate::domain::household::{Facts, parse_value};
+use crate::domain::household::Facts;
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 /// A labelled control for one fact.
 #[component]
@@ -26,7 +26,7 @@ pub fn FactField(
         info.name
     );
     let hint_id = format!("{id}-hint");
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<AnswerError>);
     // A memo, so an edit elsewhere in the household does not re-set this control's
     // value: with eight members that was a hundred DOM writes per keystroke.
     let value = Memo::new(move |_| {
@@ -62,6 +62,30 @@ pub fn FactField(
         }
     };
     let unanswered = move || tr(lang.get(), "未填", "Not answered");
+    // What the resident typed, kept on screen while it is invalid: the field is then
+    // unanswered (no result is computed from a partial or stale value) but nothing
+    // typed is wiped.
+    let raw = RwSignal::new(None::<String>);
+    let shown = move |v: Option<Value>| match raw.get() {
+        Some(text) => text,
+        None => match v {
+            Some(Value::Int(i)) => i.to_string(),
+            Some(Value::Money(m)) => m.normalize().to_string(),
+            _ => String::new(),
+        },
+    };
+    let typed = move |text: String| match parse_answer(fact, &text) {
+        Ok(v) => {
+            error.set(None);
+            raw.set(None);
+            write(v);
+        }
+        Err(e) => {
+            error.set(Some(e));
+            raw.set(Some(text));
+            write(None);
+        }
+    };
     let control = match &info.kind {
         Kind::Bool => view! {
             <select
@@ -111,39 +135,19 @@ pub fn FactField(
             </select>
         }
         .into_any(),
-        Kind::Int { min, max, unit_zh, unit_en } => {
-            let (min, max, unit_zh, unit_en) = (*min, *max, *unit_zh, *unit_en);
+        Kind::Int { unit_zh, unit_en, .. } => {
+            let (unit_zh, unit_en) = (*unit_zh, *unit_en);
             view! {
                 <span class="with-unit">
                     <input
                         id=id.clone()
-                        type="number"
+                        type="text"
                         inputmode="numeric"
-                        min=min
-                        max=max
-                        step="1"
+                        autocomplete="off"
                         aria-describedby=hint_id.clone()
                         aria-invalid=move || error.get().is_some().to_string()
-                        prop:value=move || match current() {
-                            Some(Value::Int(i)) => i.to_string(),
-                            _ => String::new(),
-                        }
-                        on:input=move |ev| {
-                            let raw = event_target_value(&ev);
-                            let raw = raw.trim();
-                            if raw.is_empty() {
-                                error.set(None);
-                                write(None);
-                                return;
-                            }
-                            match raw.parse::<i64>().ok().map(|n| parse_value(fact, &serde_json::json!(n), info.name)) {
-                                Some(Ok(v)) => {
-                                    error.set(None);
-                                    write(Some(v));
-                                }
-                                _ => error.set(Some(format!("{min}–{max}"))),
-                            }
-                        }
+                        prop:value=move || shown(current())
+                        on:input=move |ev| typed(event_target_value(&ev))
                     />
                     <span class="unit">{move || if lang.get() == Lang::Zh { unit_zh } else { unit_en }}</span>
                 </span>
@@ -159,26 +163,8 @@ pub fn FactField(
                     autocomplete="off"
                     aria-describedby=hint_id.clone()
                     aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || match current() {
-                        Some(Value::Money(m)) => m.normalize().to_string(),
-                        _ => String::new(),
-                    }
-                    on:change=move |ev| {
-                        let raw = event_target_value(&ev);
-                        let raw = raw.trim().replace(['，', ','], "");
-                        if raw.is_empty() {
-                            error.set(None);
-                            write(None);
-                            return;
-                        }
-                        match raw.parse::<Decimal>().ok().map(|d| parse_value(fact, &serde_json::json!(d.to_string()), info.name)) {
-                            Some(Ok(v)) => {
-                                error.set(None);
-                                write(Some(v));
-                            }
-                            _ => error.set(Some(tr(lang.get_untracked(), "请输入不小于 0 的金额", "Enter an amount of 0 or more").to_string())),
-                        }
-                    }
+                    prop:value=move || shown(current())
+                    on:change=move |ev| typed(event_target_value(&ev))
                 />
                 <span class="unit">{move || tr(lang.get(), "元", "yuan")}</span>
             </span>
@@ -192,7 +178,13 @@ pub fn FactField(
             <small id=hint_id.clone() class="hint">{hint}</small>
             <Show when=move || error.get().is_some()>
                 <small class="error" role="alert">
-                    {move || format!("{}{}", tr(lang.get(), "无效：", "Invalid: "), error.get().unwrap_or_default())}
+                    {move || {
+                        let e = error.get();
+                        match lang.get() {
+                            Lang::Zh => format!("无效（未采用）：{}", e.map(|e| e.zh()).unwrap_or_default()),
+                            Lang::En => format!("Not used: {}", e.map(|e| e.en()).unwrap_or_default()),
+                        }
+                    }}
                 </small>
             </Show>
         </div>

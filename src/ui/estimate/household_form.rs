@@ -8,24 +8,20 @@ use crate::ui::i18n::tr;
 use crate::ui::state::{AppState, Questions};
 use leptos::prelude::*;
 
-/// How many unanswered household questions to show at once.
-const HOUSEHOLD_QUESTIONS: usize = 4;
-
 #[component]
 pub fn HouseholdForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let questions = expect_context::<Questions>();
     let lang = state.lang;
     let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
-    // Household facts to show: those answered, then the most consequential
-    // unanswered ones; the rest behind a "more" button.
+    // Household facts to show: those answered, then those with cash at stake; the
+    // rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |_| {
         let mut ids: Vec<_> = state
             .household
             .with(|h| h.facts.answered().map(|(id, _)| id).collect());
-        let hidden = questions
-            .with(|q| add_questions(&q.0, None, &mut ids, HOUSEHOLD_QUESTIONS, show_all.get()));
+        let hidden = questions.with(|q| add_questions(&q.0, None, &mut ids, show_all.get()));
         (ids, hidden)
     });
     view! {

@@ -4,11 +4,8 @@ use super::more_questions::add_questions;
 use super::{FactField, MoreQuestions};
 use crate::domain::facts::fact_by_name;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Questions};
+use crate::ui::state::{AppState, Estimate, Questions};
 use leptos::prelude::*;
-
-/// How many unanswered questions to show per member at once.
-const MEMBER_QUESTIONS: usize = 5;
 
 /// A member's card.
 #[component]
@@ -18,9 +15,10 @@ pub fn MemberCard(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let questions = expect_context::<Questions>();
+    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let fixed = [fact_by_name("relation"), fact_by_name("age")];
-    // Show the most consequential questions; the rest behind a "more" button.
+    // Show the questions with cash at stake; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |_| {
         let mut ids: Vec<_> = fixed.iter().flatten().copied().collect();
@@ -33,15 +31,21 @@ pub fn MemberCard(
                 );
             }
         });
-        let hidden = questions.with(|q| {
-            add_questions(
-                &q.0,
-                Some(index),
-                &mut ids,
-                MEMBER_QUESTIONS,
-                show_all.get(),
-            )
-        });
+        let hidden = questions.with(|q| add_questions(&q.0, Some(index), &mut ids, show_all.get()));
+        // What the app assumed of this member (not in school at 85) can be corrected
+        // among the optional questions.
+        if show_all.get() {
+            estimate.with(|e| {
+                if let Some(a) = e.0.as_ref().and_then(|r| r.assumed.get(index)) {
+                    ids.extend(
+                        a.iter()
+                            .map(|(f, _)| *f)
+                            .filter(|f| !ids.contains(f))
+                            .collect::<Vec<_>>(),
+                    );
+                }
+            });
+        }
         (ids, hidden)
     });
     let remove = move |_| {

@@ -3,33 +3,37 @@
 
 use crate::domain::evaluate::Question;
 use crate::domain::facts::FactId;
+use crate::domain::plausible::is_local_figure;
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
-/// Appends to `ids` the unanswered questions about `member` (`None`: the household),
-/// most consequential first: `limit` of them, or all when `show_all`. Returns how
-/// many stay folded away.
+/// Appends to `ids` the unanswered questions about `member` (`None`: the household):
+/// every one with cash at stake, most first; the others (no amount hangs on them, or a
+/// local figure only an office knows) only when `show_all`. Returns how many stay
+/// folded away. So the main form is never longer than the questions with cash at stake.
 pub fn add_questions(
     questions: &[Question],
     member: Option<usize>,
     ids: &mut Vec<FactId>,
-    limit: usize,
     show_all: bool,
 ) -> usize {
+    let mut folded = 0;
     // `questions` gives household facts `member: None`, member facts their index.
-    let more: Vec<_> = questions
-        .iter()
-        .filter(|q| q.member == member && !ids.contains(&q.fact))
-        .map(|q| q.fact)
-        .collect();
-    let shown = if show_all {
-        more.len()
-    } else {
-        limit.min(more.len())
-    };
-    ids.extend(more.iter().take(shown));
-    more.len() - shown
+    for q in questions.iter().filter(|q| q.member == member) {
+        if ids.contains(&q.fact) {
+            continue;
+        }
+        let main = q.amount > Decimal::ZERO && !is_local_figure(q.fact);
+        if main || show_all {
+            ids.push(q.fact);
+        }
+        if !main {
+            folded += 1;
+        }
+    }
+    if show_all { 0 } else { folded }
 }
 
 /// A button that reveals (or folds) the less consequential questions.
@@ -50,11 +54,12 @@ pub fn MoreQuestions(
             >
                 {move || {
                     if show_all.get() {
-                        tr(lang.get(), "只显示重要问题", "Show only the key questions").to_string()
+                        tr(lang.get(), "只显示影响金额的问题", "Show only the questions that change an amount").to_string()
                     } else {
-                        match lang.get() {
-                            crate::domain::Lang::Zh => format!("还有 {} 个问题", hidden.get()),
-                            crate::domain::Lang::En => format!("{} more questions", hidden.get()),
+                        match (lang.get(), hidden.get()) {
+                            (crate::domain::Lang::Zh, n) => format!("更多服务：还有 {n} 个可选问题"),
+                            (crate::domain::Lang::En, 1) => "More services: 1 optional question".to_string(),
+                            (crate::domain::Lang::En, n) => format!("More services: {n} optional questions"),
                         }
                     }
                 }}
