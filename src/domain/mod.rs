@@ -1,6 +1,7 @@
 //! The pure domain: facts, households, conditions, money, rules and `evaluate`.
 //! No leptos, no web-sys: everything here is tested natively.
 
+pub mod answer;
 pub mod condition;
 pub mod date;
 pub mod error;
