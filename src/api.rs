@@ -1,7 +1,7 @@
 //! The stable JSON interface shared by the CLI and the JavaScript API.
 //!
 //! Input: `{"region": "hebei", "date": "2020-06-01"?, "household": {…}, "members": […]}`.
-//! Output: schema `benefit-estimate/1` (documented in the README), the questions that
+//! Output: schema `benefit-estimate/2` (documented in the README), the questions that
 //! still matter, the regions and a region's catalog (schema `benefit-catalog/1`).
 //! Money is always a decimal string, never a float. Errors are [`ApiError`], which
 //! names the field as a JSON path.
@@ -20,7 +20,7 @@ use serde_json::{Value as Json, json};
 use std::fmt;
 
 /// Schema name and version of [`estimate`]'s output.
-pub const SCHEMA: &str = "benefit-estimate/1";
+pub const SCHEMA: &str = "benefit-estimate/2";
 
 /// Schema name and version of [`catalog_json`]'s output.
 pub const CATALOG_SCHEMA: &str = "benefit-catalog/1";
@@ -314,7 +314,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
                 "status": o.status,
                 "universal": o.rule.is_universal(),
                 "cash": o.cash.as_ref().map(|c| json!({
-                    "stated": range(c.stated), "period": c.period, "per": c.per,
+                    "stated": range(c.stated), "period": c.period, "per": c.per, "paid": c.paid,
                     "yearly": range(c.yearly()), "once": range(c.once()), "tier": tier,
                 })),
                 "missing": report.missing(o).iter().map(|f| f.info().name).collect::<Vec<_>>(),

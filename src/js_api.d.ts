@@ -443,9 +443,9 @@ export interface CatalogRule {
   document: string;
 }
 
-/** An estimate, from `estimate(household)`: schema benefit-estimate/1, as the CLI prints it. */
+/** An estimate, from `estimate(household)`: schema benefit-estimate/2, as the CLI prints it. */
 export interface EstimateResult {
-  schema: "benefit-estimate/1";
+  schema: "benefit-estimate/2";
   region: { id: string; name: Text };
   date: IsoDate;
   documents: DocumentUsed[];
@@ -473,6 +473,12 @@ export interface Totals {
   in_kind: number;
   /** What undetermined outcomes could add per year. */
   possible_yearly: MoneyRange;
+  /** Fees waived and services in kind at a stated value, per year: never cash. */
+  waived_yearly: MoneyRange;
+  /** One-off fees waived. */
+  waived_once: MoneyRange;
+  /** Waivers counted (not among `cash`). */
+  waived: number;
   /** `yearly` / 12, rounded to the fen. */
   monthly: MoneyRange;
 }
@@ -503,7 +509,12 @@ export interface Outcome {
   document: string;
 }
 
+/** Money paid out, or the value of a fee waived / a service provided in kind. */
+export type Paid = "cash" | "waived";
+
 export interface Cash {
+  /** `waived`: not money paid; counted in `Totals.waived_yearly`, never in `yearly`. */
+  paid: Paid;
   stated: MoneyRange | null;
   period: Period;
   per: Per;

@@ -48,7 +48,7 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
     })())
 }
 
-/// Estimates a household (schema `benefit-estimate/1`, as the CLI prints).
+/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints).
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,

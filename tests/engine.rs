@@ -845,7 +845,7 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
         d("2026-11-25"),
     )
     .unwrap();
-    assert_eq!(out["schema"], "benefit-estimate/1");
+    assert_eq!(out["schema"], "benefit-estimate/2");
     let t = &out["totals"]["household"];
     assert_eq!(t["yearly"]["min"], "1250");
     assert_eq!(
@@ -989,4 +989,48 @@ fn member_facts_are_asked_of_members_never_of_the_household() {
     };
     assert_eq!(statuses(&w), statuses(&r));
     assert_eq!(w.total, r.total);
+}
+
+#[test]
+fn a_waived_fee_is_summed_apart_and_never_as_cash() {
+    // Issue 20, cause 1: haidong.18 免除学费 (2000 a year) was added to the cash total.
+    let out = estimator::api::estimate_str(
+        r#"{"region": "haidong", "date": "2024-06-01",
+            "members": [{"age": 18, "student_stage": "vocational", "full_time_registered": true,
+                         "vocational_year": 3}]}"#,
+        None,
+        d("2026-11-25"),
+    )
+    .unwrap();
+    let r = out["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "haidong.18")
+        .unwrap();
+    assert_eq!(r["status"], "yes");
+    assert_eq!(r["cash"]["paid"], "waived");
+    let t = &out["totals"]["household"];
+    assert_eq!(t["waived_yearly"]["min"], "2000");
+    assert_eq!(t["waived"], 1);
+    // Cash totals hold only money paid: whatever else this pupil gets, not the 2000.
+    let cash: Vec<&serde_json::Value> = out["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "yes" && r["cash"]["paid"] == "cash")
+        .collect();
+    let paid: Decimal = cash
+        .iter()
+        .filter_map(|r| r["cash"]["yearly"]["min"].as_str())
+        .map(|s| s.parse::<Decimal>().unwrap())
+        .sum();
+    assert_eq!(
+        t["yearly"]["min"]
+            .as_str()
+            .unwrap()
+            .parse::<Decimal>()
+            .unwrap(),
+        paid
+    );
 }

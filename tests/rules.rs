@@ -269,3 +269,49 @@ fn item_counts_per_area_match_the_source() {
         }
     }
 }
+
+/// Issue 20, cause 1: an amount whose own words waive or reduce a fee, or provide
+/// something free at a stated value, is never counted as cash paid. Rules whose
+/// content also mentions a waiver but whose amount is money paid out are listed here
+/// with the reason.
+#[test]
+fn no_waived_fee_is_counted_as_cash() {
+    use estimator::domain::rule::{Amount, Paid};
+    const CASH_ALTHOUGH_A_WAIVER_IS_MENTIONED: &[(&str, &str)] = &[];
+    let l = common::loaded();
+    let mut wrong = Vec::new();
+    for region in &l.catalog.regions {
+        for rule in &region.rules {
+            let leaves: Vec<_> = match &rule.amount {
+                Amount::InKind => continue,
+                Amount::Cash(l) => vec![l],
+                Amount::Tiers(ts) => ts.iter().map(|t| &t.leaf).collect(),
+            };
+            let text = format!("{}{}", rule.content.zh, rule.name.zh);
+            let waives = [
+                "免除",
+                "减免",
+                "免收",
+                "免费",
+                "免学费",
+                "免缴",
+                "营养膳食补助",
+                "代缴",
+            ]
+            .iter()
+            .any(|w| text.contains(w));
+            let cash = leaves.iter().any(|l| l.paid == Paid::Cash);
+            let listed = CASH_ALTHOUGH_A_WAIVER_IS_MENTIONED
+                .iter()
+                .any(|(id, _)| *id == rule.id);
+            if waives && cash && !listed {
+                wrong.push(format!("{}: {}", rule.id, rule.content.zh));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "waivers counted as cash:\n{}",
+        wrong.join("\n")
+    );
+}

@@ -1,5 +1,5 @@
 //! Native CLI: `estimate --region hebei household.json` prints the estimate as JSON
-//! (schema `benefit-estimate/1`) or, with `--format table`, as a readable summary.
+//! (schema `benefit-estimate/2`) or, with `--format table`, as a readable summary.
 //! Bad input prints a clear message and exits non-zero; it never panics.
 
 // The CLI is native; under wasm32 (clippy --all-targets) it compiles to nothing.
@@ -190,6 +190,19 @@ mod cli {
             tot["in_kind"],
             if en { "services in kind" } else { "项服务" }
         );
+        // Fees waived are worth money but pay none: never in the cash line.
+        if tot["waived"].as_u64().unwrap_or(0) > 0 {
+            t += &format!(
+                "{}: {} / {}\n",
+                if en {
+                    "Fees waived per year (not cash)"
+                } else {
+                    "每年减免费用（非现金）"
+                },
+                money(&tot["waived_yearly"]),
+                if en { "year" } else { "年" },
+            );
+        }
         let results = out["results"].as_array().cloned().unwrap_or_default();
         for (title, status) in [
             (if en { "Eligible" } else { "可享受" }, "yes"),
@@ -228,7 +241,12 @@ mod cli {
                         }
                     ),
                     c => format!(
-                        "  {} {}/{}",
+                        "  {}{} {}/{}",
+                        match (c["paid"] == "waived", en) {
+                            (true, true) => "fees waived: ",
+                            (true, false) => "减免 ",
+                            _ => "",
+                        },
                         money(&c["stated"]),
                         if en { "yuan" } else { "元" },
                         s(c, &["period"])

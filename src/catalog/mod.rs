@@ -21,8 +21,8 @@ use crate::domain::household::Facts;
 use crate::domain::money::{Per, Period};
 use crate::domain::plan::Plan;
 use crate::domain::rule::{
-    Amount, Applicability, Area, Catalog, Citation, Document, Leaf, LeafKind, Param, ParamDef,
-    Region, Rule, Text, Tier, ValueRef,
+    Amount, Applicability, Area, Catalog, Citation, Document, Leaf, LeafKind, Paid, Param,
+    ParamDef, Region, Rule, Text, Tier, ValueRef,
 };
 use raw::*;
 use rust_decimal::Decimal;
@@ -438,6 +438,7 @@ fn rule(raw: RawRule, region: &Region, file: &str) -> Result<Rule, CatalogError>
 }
 
 struct LeafFields<'a> {
+    paid: Option<&'a str>,
     period: Option<&'a str>,
     per: Option<&'a str>,
     fixed: &'a Option<String>,
@@ -458,6 +459,7 @@ fn amount(
     at: &dyn Fn(&str) -> Location,
 ) -> Result<Amount, CatalogError> {
     let own = LeafFields {
+        paid: a.kind.as_deref(),
         period: a.period.as_deref(),
         per: a.per.as_deref(),
         fixed: &a.fixed,
@@ -498,6 +500,7 @@ fn amount(
     for (i, t) in tiers.iter().enumerate() {
         let tat = |f: &str| at(&format!("amount.tiers[{i}].{f}"));
         let fields = LeafFields {
+            paid: own.paid,
             period: t.period.as_deref().or(own.period),
             per: t.per.as_deref().or(own.per),
             fixed: &t.fixed,
@@ -697,8 +700,19 @@ fn leaf(
             detail: "a range must say who sets the exact figure".into(),
         });
     }
+    let paid = match f.paid {
+        None | Some("cash") => Paid::Cash,
+        Some("waived") => Paid::Waived,
+        Some(other) => {
+            return Err(CatalogError::Amount {
+                at: at("kind"),
+                detail: format!("`{other}`: use cash or waived"),
+            });
+        }
+    };
     Ok(Leaf {
         kind,
+        paid,
         period,
         per,
         decided_by: f

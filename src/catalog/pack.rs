@@ -182,6 +182,7 @@ fn rule<I: Io>(io: &mut I, r: &mut RawRule) {
 }
 
 fn amount<I: Io>(io: &mut I, a: &mut RawAmount) {
+    opt_str(io, Col::Amount, &mut a.kind);
     opt_str(io, Col::Amount, &mut a.period);
     opt_str(io, Col::Amount, &mut a.per);
     opt_str(io, Col::Note, &mut a.decided_by);

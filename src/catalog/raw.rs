@@ -136,6 +136,9 @@ pub struct RawSource {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAmount {
+    /// `cash` (default: money paid out) or `waived` (the value of a fee waived or of a
+    /// service provided in kind: 减免 / 免除 / 免费提供 with a per-person value).
+    pub kind: Option<String>,
     pub period: Option<String>,
     pub per: Option<String>,
     pub decided_by: Option<String>,

@@ -13,7 +13,7 @@ use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan, mul_exact, sub_exact};
 use super::plan::{MEMO, Program, Tables};
 use super::plausible::{self, Basis};
-use super::rule::{Amount, Catalog, Leaf, LeafKind, Region, Rule, Text, Tier, ValueRef};
+use super::rule::{Amount, Catalog, Leaf, LeafKind, Paid, Region, Rule, Text, Tier, ValueRef};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -29,6 +29,8 @@ pub struct CashOut {
     pub tier: Option<u16>,
     /// A rate over a yearly count (days at school): `stated` is already a yearly figure.
     pub over_count: bool,
+    /// Money paid, or the value of a fee waived: summed apart, never together.
+    pub paid: Paid,
 }
 
 impl CashOut {
@@ -112,6 +114,12 @@ pub struct Totals {
     pub in_kind: u32,
     /// What undetermined outcomes could add per year, if they turn out eligible.
     pub possible_yearly: MoneyRange,
+    /// Fees waived and services in kind at a stated value, per year (never cash).
+    pub waived_yearly: MoneyRange,
+    /// One-off fees waived.
+    pub waived_once: MoneyRange,
+    /// Waivers counted (not among `cash`).
+    pub waived: u32,
 }
 
 impl Default for Totals {
@@ -123,6 +131,9 @@ impl Default for Totals {
             cash: 0,
             in_kind: 0,
             possible_yearly: MoneyRange::ZERO,
+            waived_yearly: MoneyRange::ZERO,
+            waived_once: MoneyRange::ZERO,
+            waived: 0,
         }
     }
 }
@@ -214,6 +225,9 @@ struct TotalsAcc {
     cash_pending: u32,
     cash: u32,
     in_kind: u32,
+    waived_yearly: RangeSum,
+    waived_once: RangeSum,
+    waived: u32,
 }
 
 impl TotalsAcc {
@@ -225,6 +239,18 @@ impl TotalsAcc {
     fn add(&mut self, status: Tri, cash: Option<&CashOut>) {
         match (status, cash) {
             (Tri::Yes, None) => self.in_kind += 1,
+            // A fee waived is worth money but pays none: its own sums.
+            (Tri::Yes, Some(c)) if c.paid == Paid::Waived => {
+                self.waived += 1;
+                if let Some(s) = c.stated {
+                    if let Some(k) = c.yearly_factor() {
+                        self.waived_yearly.add_times(s, k);
+                    } else if c.period == Period::Once {
+                        self.waived_once.add(s);
+                    }
+                }
+            }
+            (Tri::Unknown, Some(c)) if c.paid == Paid::Waived => {}
             (Tri::Yes, Some(c)) => {
                 self.cash += 1;
                 // The same cases as `CashOut::yearly` and `CashOut::once`, summed
@@ -261,6 +287,9 @@ impl TotalsAcc {
             cash: self.cash,
             in_kind: self.in_kind,
             possible_yearly: self.possible_yearly.value(),
+            waived_yearly: self.waived_yearly.value(),
+            waived_once: self.waived_once.value(),
+            waived: self.waived,
         }
     }
 }
@@ -276,6 +305,9 @@ impl std::ops::Add for Totals {
             cash: self.cash + o.cash,
             in_kind: self.in_kind + o.in_kind,
             possible_yearly: self.possible_yearly + o.possible_yearly,
+            waived_yearly: self.waived_yearly + o.waived_yearly,
+            waived_once: self.waived_once + o.waived_once,
+            waived: self.waived + o.waived,
         }
     }
 }
@@ -636,6 +668,7 @@ pub(crate) fn cash_shape(a: &Amount) -> Option<CashOut> {
         per: leaf.per,
         tier: None,
         over_count: matches!(leaf.kind, LeafKind::Rate { .. }),
+        paid: leaf.paid,
     })
 }
 
@@ -696,6 +729,7 @@ fn hull(a: CashOut, b: CashOut) -> CashOut {
         per: a.per,
         tier: None,
         over_count: a.over_count,
+        paid: a.paid,
     }
 }
 
@@ -785,6 +819,7 @@ fn leaf_out<S: Source>(
         per: leaf.per,
         tier,
         over_count: matches!(leaf.kind, LeafKind::Rate { .. }),
+        paid: leaf.paid,
     }
 }
 

@@ -134,10 +134,24 @@ pub enum LeafKind {
     },
 }
 
+/// Whether an amount is money paid to the resident or the value of something they do
+/// not pay for: the two are never summed together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Paid {
+    /// Money paid out (补贴, 补助, 津贴…).
+    #[default]
+    Cash,
+    /// A fee waived or a service provided in kind, at a stated value (减免, 免除, 免费提供).
+    Waived,
+}
+
 /// A cash amount with its period and unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Leaf {
     pub kind: LeafKind,
+    /// Money paid, or the value of a fee waived.
+    pub paid: Paid,
     pub period: Period,
     pub per: Per,
     /// Who sets the exact figure, for ranges and local standards.

@@ -72,6 +72,16 @@ pub fn Results() -> impl IntoView {
                         </span>
                     </p>
                     {t.once.map(|o| view! { <p data-testid="total-once">{tr(l, "一次性补贴：", "One-off: ")}{o}</p> })}
+                    {t.waived.map(|w| view! {
+                        <p class="waived" data-testid="total-waived">
+                            {tr(l, "另有减免费用（不是现金）：", "Fees waived besides (not cash): ")}{w}
+                        </p>
+                    })}
+                    {t.dated.then(|| view! {
+                        <p class="dated" data-testid="total-dated">
+                            {tr(l, "注意：所依据的文件已过适用期，按其最后标准估算。", "Note: the documents' period has ended; their last amounts are used.")}
+                        </p>
+                    })}
                     <p>
                         <strong data-testid="in-kind">{t.in_kind}</strong>
                         {tr(l, " 项免费或优惠服务", " services in kind")}

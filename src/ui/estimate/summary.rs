@@ -5,6 +5,7 @@
 use crate::domain::condition::Tri;
 use crate::domain::evaluate::CashOut;
 use crate::domain::money::{MoneyRange, Period};
+use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
 use crate::ui::i18n::{tr, txt};
 
@@ -32,9 +33,31 @@ pub fn amount(lang: Lang, c: &CashOut) -> String {
     let Some(s) = c.stated else {
         return tr(lang, "金额待补充信息", "amount needs more answers").to_string();
     };
+    // A waived fee is shown with its value but never as money paid.
+    let waived = c.paid == Paid::Waived;
     let stated = match lang {
-        Lang::Zh => format!("{} {}{}", money(lang, s), c.per.zh(), c.period.zh()),
-        Lang::En => format!("{} {} {}", money(lang, s), c.per.en(), c.period.en()),
+        Lang::Zh => format!(
+            "{}{} {}{}",
+            if waived {
+                "减免费用（非现金）"
+            } else {
+                ""
+            },
+            money(lang, s),
+            c.per.zh(),
+            c.period.zh()
+        ),
+        Lang::En => format!(
+            "{}{} {} {}",
+            if waived {
+                "fees waived (not cash): "
+            } else {
+                ""
+            },
+            money(lang, s),
+            c.per.en(),
+            c.period.en()
+        ),
     };
     let other = match (c.period, c.yearly()) {
         (Period::Month, Some(y)) => Some(match lang {
@@ -139,6 +162,10 @@ pub struct TotalsText {
     pub cash_pending: u32,
     /// What undetermined outcomes could add per year, when any.
     pub possible: Option<String>,
+    /// Fees waived per year (and one-off), never part of the cash above.
+    pub waived: Option<String>,
+    /// The documents in force whose period has ended (their last amounts are used).
+    pub dated: bool,
 }
 
 pub fn totals(r: &Report, lang: Lang) -> TotalsText {
@@ -150,5 +177,19 @@ pub fn totals(r: &Report, lang: Lang) -> TotalsText {
         in_kind: t.in_kind,
         cash_pending: t.cash_pending,
         possible: (!t.possible_yearly.is_zero()).then(|| money(lang, t.possible_yearly)),
+        waived: (t.waived > 0).then(|| {
+            let once = (!t.waived_once.is_zero()).then(|| money(lang, t.waived_once));
+            match (lang, once) {
+                (Lang::Zh, None) => format!("每年 {}", money(lang, t.waived_yearly)),
+                (Lang::Zh, Some(o)) => {
+                    format!("每年 {}，一次性 {o}", money(lang, t.waived_yearly))
+                }
+                (Lang::En, None) => format!("{} a year", money(lang, t.waived_yearly)),
+                (Lang::En, Some(o)) => {
+                    format!("{} a year, {o} once", money(lang, t.waived_yearly))
+                }
+            }
+        }),
+        dated: !r.dated.is_empty(),
     }
 }
