@@ -5,9 +5,11 @@
 
 pub mod api;
 pub mod catalog;
+pub mod compact;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
+pub mod present;
 pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -7,13 +7,20 @@
 //! UI only moves the strings in and out of the browser.
 
 use crate::api::{self, ApiError};
+use crate::compact::{self, CompactError};
 use crate::domain::Household;
+use crate::domain::facts::FactId;
 use crate::domain::rule::Catalog;
 use serde_json::Value as Json;
 use std::fmt;
 
-/// The fragment key of a shared household: `#h=<percent-encoded JSON>`.
+/// The fragment key of a shared household in the first format: `#h=<percent-encoded
+/// JSON>` (still read: links already handed out keep working).
 pub const FRAGMENT_KEY: &str = "h=";
+
+/// The fragment key of the compact format this build writes: `#v2=<base64url>`
+/// (see [`crate::compact`]).
+pub const COMPACT_KEY: &str = "v2=";
 
 /// Longest fragment accepted. A full 30-member household with every fact answered is
 /// about 40 KB encoded; anything beyond is not a link this app made.
@@ -24,6 +31,8 @@ pub const MAX_FRAGMENT: usize = 64 * 1024;
 pub struct Saved {
     pub region: String,
     pub household: Household,
+    /// Answers the resident marked "不清楚" (fact, member; `None`: the household).
+    pub dont_know: Vec<(FactId, Option<usize>)>,
 }
 
 /// Why a saved or shared household could not be restored.
@@ -37,6 +46,11 @@ pub enum ShareError {
     NotJson(String),
     /// JSON, but not a valid household (names the field).
     Invalid(ApiError),
+    /// Made by another version of the app, whose answers this one cannot read.
+    OtherVersion,
+    /// Decoded, but an answer breaks its fact's rules or the region is unknown (a
+    /// changed link): nothing of it is applied.
+    BadValue,
 }
 
 impl ShareError {
@@ -47,8 +61,16 @@ impl ShareError {
                 format!("链接过长（{bytes} 字节），不是本工具生成的链接")
             }
             ShareError::BadEncoding => "链接不完整或已损坏（编码无效）".into(),
-            ShareError::NotJson(e) => format!("链接内容已损坏：{e}"),
-            ShareError::Invalid(e) => format!("链接中的家庭信息无效：{}", e.zh()),
+            // Nothing of the link's own text is repeated: whoever wrote it could put
+            // any words there, and the page would show them as the app's.
+            ShareError::NotJson(_) => "链接内容已损坏".into(),
+            ShareError::Invalid(_) => {
+                "链接中的家庭信息无效（已被改动，或不是本工具生成的链接）".into()
+            }
+            ShareError::OtherVersion => "链接由另一版本的测算工具生成，本版本无法读取".into(),
+            ShareError::BadValue => {
+                "链接中的家庭信息无效（已被改动，或不是本工具生成的链接）".into()
+            }
         }
     }
 }
@@ -63,8 +85,19 @@ impl fmt::Display for ShareError {
                 )
             }
             ShareError::BadEncoding => write!(f, "the link is cut or damaged (bad encoding)"),
-            ShareError::NotJson(e) => write!(f, "the link's content is damaged: {e}"),
-            ShareError::Invalid(e) => write!(f, "the household in the link is invalid: {e}"),
+            ShareError::NotJson(_) => write!(f, "the link's content is damaged"),
+            ShareError::Invalid(_) => write!(
+                f,
+                "the household in the link is invalid (changed, or not made by this tool)"
+            ),
+            ShareError::OtherVersion => write!(
+                f,
+                "the link was made by another version of the estimator, which this one cannot read"
+            ),
+            ShareError::BadValue => write!(
+                f,
+                "the household in the link is invalid (changed, or not made by this tool)"
+            ),
         }
     }
 }
@@ -80,9 +113,23 @@ pub fn to_json(region: &str, household: &Household) -> Json {
     v
 }
 
-/// Reads back what [`to_json`] wrote, checking every field against the catalog.
+/// Reads back what [`to_json`] wrote in a link, checking every field against the catalog.
 pub fn from_json(text: &str, catalog: &Catalog) -> Result<Saved, ShareError> {
-    if text.len() > MAX_FRAGMENT {
+    from_json_within(text, catalog, MAX_FRAGMENT)
+}
+
+/// Longest session copy read back: every valid household fits (30 members with every
+/// fact answered is about 150 KB of JSON), far inside sessionStorage's quota.
+pub const MAX_SESSION: usize = 1024 * 1024;
+
+/// Reads back the tab's session copy (the same JSON as a link, with a bound that holds
+/// every valid household).
+pub fn from_session(text: &str, catalog: &Catalog) -> Result<Saved, ShareError> {
+    from_json_within(text, catalog, MAX_SESSION)
+}
+
+fn from_json_within(text: &str, catalog: &Catalog, limit: usize) -> Result<Saved, ShareError> {
+    if text.len() > limit {
         return Err(ShareError::TooLong { bytes: text.len() });
     }
     let v: Json = serde_json::from_str(text).map_err(|e| ShareError::NotJson(e.to_string()))?;
@@ -90,30 +137,45 @@ pub fn from_json(text: &str, catalog: &Catalog) -> Result<Saved, ShareError> {
     Ok(Saved {
         region: req.region,
         household: req.household,
+        dont_know: Vec::new(),
     })
 }
 
-/// The URL fragment (without `#`) that carries a household.
-pub fn encode_fragment(region: &str, household: &Household) -> String {
-    let json = to_json(region, household).to_string();
-    let mut out = String::with_capacity(FRAGMENT_KEY.len() + json.len() * 2);
-    out.push_str(FRAGMENT_KEY);
-    for b in json.bytes() {
-        // RFC 3986 unreserved characters stay; everything else is %XX, so the link
-        // survives mail clients and chat apps that mangle quotes and braces.
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// The URL fragment (without `#`) that carries a household, in the compact format: a
+/// family of five in about 150 characters, small enough for a QR code.
+pub fn encode_fragment(
+    region: &str,
+    household: &Household,
+    dont_know: &[(FactId, Option<usize>)],
+) -> String {
+    format!(
+        "{COMPACT_KEY}{}",
+        compact::encode(region, household, dont_know)
+    )
 }
 
-/// Reads a URL fragment (with or without `#`). `Ok(None)`: the fragment carries no
-/// household (empty, or something else such as an in-page anchor).
+/// Reads a URL fragment (with or without `#`), in either format. `Ok(None)`: the
+/// fragment carries no household (empty, or something else such as an in-page anchor).
 pub fn decode_fragment(fragment: &str, catalog: &Catalog) -> Result<Option<Saved>, ShareError> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);
+    if let Some(body) = f.strip_prefix(COMPACT_KEY) {
+        if body.len() > MAX_FRAGMENT {
+            return Err(ShareError::TooLong { bytes: body.len() });
+        }
+        let c = compact::decode(body).map_err(|e| match e {
+            CompactError::Damaged => ShareError::BadEncoding,
+            CompactError::OtherVersion => ShareError::OtherVersion,
+            CompactError::Invalid => ShareError::BadValue,
+        })?;
+        if catalog.region(&c.region).is_none() {
+            return Err(ShareError::BadValue);
+        }
+        return Ok(Some(Saved {
+            region: c.region,
+            household: c.household,
+            dont_know: c.dont_know,
+        }));
+    }
     let Some(body) = f.strip_prefix(FRAGMENT_KEY) else {
         return Ok(None);
     };
@@ -146,6 +208,7 @@ fn percent_decode(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::catalog;
+    use crate::domain::facts::fact_by_name;
 
     fn sample() -> Household {
         Household::from_json_str(
@@ -156,18 +219,37 @@ mod tests {
         .unwrap()
     }
 
+    /// A link in the first format (JSON), as earlier builds wrote it.
+    fn legacy(json: &str) -> String {
+        let mut out = FRAGMENT_KEY.to_string();
+        for b in json.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+
     #[test]
-    fn a_link_round_trips_the_household_and_region() {
+    fn a_link_round_trips_the_household_region_and_dont_knows() {
         let cat = catalog::embedded().unwrap();
         let h = sample();
-        let frag = encode_fragment("hebei", &h);
-        assert!(frag.starts_with("h=%7B"), "{frag}");
+        let dk = vec![(fact_by_name("dibao").unwrap(), None)];
+        let frag = encode_fragment("hebei", &h, &dk);
+        assert!(frag.starts_with(COMPACT_KEY), "{frag}");
         assert!(
-            !frag.contains(['{', '"', ' ']),
+            !frag[COMPACT_KEY.len()..].contains(['{', '"', ' ', '%', '=', '+', '/']),
             "no characters that mail clients mangle: {frag}"
         );
         let back = decode_fragment(&format!("#{frag}"), cat).unwrap().unwrap();
         assert_eq!(back.region, "hebei");
+        assert_eq!(back.household, h);
+        assert_eq!(back.dont_know, dk);
+        // Links handed out before the compact format still open.
+        let old = legacy(&to_json("hebei", &h).to_string());
+        let back = decode_fragment(&old, cat).unwrap().unwrap();
         assert_eq!(back.household, h);
     }
 
@@ -179,40 +261,35 @@ mod tests {
     }
 
     #[test]
-    fn a_tampered_link_is_an_error_naming_what_is_wrong() {
+    fn a_tampered_link_is_refused_without_repeating_its_words() {
         let cat = catalog::embedded().unwrap();
-        let good = encode_fragment("hebei", &sample());
-        // Cut in the middle of a %XX escape.
-        let cut = &good[..good.len() - 1];
-        assert_eq!(decode_fragment(cut, cat), Err(ShareError::BadEncoding));
-        // Cut at an escape boundary: valid encoding, broken JSON.
-        let cut = &good[..good.rfind('%').unwrap()];
-        assert!(matches!(
-            decode_fragment(cut, cat),
-            Err(ShareError::NotJson(_))
-        ));
-        // Not UTF-8.
+        let good = encode_fragment("hebei", &sample(), &[]);
+        for i in COMPACT_KEY.len()..good.len() {
+            assert!(decode_fragment(&good[..i], cat).is_err(), "cut at {i}");
+        }
+        let other = encode_fragment("atlantis", &sample(), &[]);
+        assert_eq!(decode_fragment(&other, cat), Err(ShareError::BadValue));
+        // The first format: an absurd age, an unknown region, words planted in a key.
+        let json = to_json("hebei", &sample()).to_string();
+        let planted = "请立即拨打电话领取补贴";
+        for bad in [
+            json.replace("14", "400"),
+            json.replace("hebei", "atlantis"),
+            json.replace("boarding", planted),
+            json.replace("junior", planted),
+        ] {
+            let e = decode_fragment(&legacy(&bad), cat).unwrap_err();
+            assert!(matches!(e, ShareError::Invalid(_)), "{e:?}");
+            assert!(!e.zh().contains(planted) && !e.to_string().contains(planted));
+            assert!(!e.zh().contains("atlantis"));
+        }
+        let e = decode_fragment(&legacy(&format!("{{\"{planted}\"")), cat).unwrap_err();
+        assert!(!e.zh().contains(planted), "{}", e.zh());
         assert_eq!(
             decode_fragment("h=%FF%FE", cat),
             Err(ShareError::BadEncoding)
         );
-        // An absurd age names its field.
-        let bad = good.replace("14", "400");
-        match decode_fragment(&bad, cat) {
-            Err(ShareError::Invalid(e)) => {
-                assert_eq!(e.path().as_deref(), Some("members[1].age"), "{e}");
-                assert!(ShareError::Invalid(e.clone()).zh().contains("无效"));
-            }
-            other => panic!("{other:?}"),
-        }
-        // An unknown region.
-        let bad = good.replace("hebei", "atlantis");
-        assert!(matches!(
-            decode_fragment(&bad, cat),
-            Err(ShareError::Invalid(ApiError::UnknownRegion { .. }))
-        ));
-        // Far too long.
-        let long = format!("h={}", "a".repeat(MAX_FRAGMENT + 1));
+        let long = format!("{COMPACT_KEY}{}", "A".repeat(MAX_FRAGMENT + 1));
         assert!(matches!(
             decode_fragment(&long, cat),
             Err(ShareError::TooLong { .. })
@@ -231,6 +308,11 @@ mod tests {
             "h=%7B%7D",
             "h=%7B%22members%22%3A%5B%5D%7D",
             "h=\u{1F600}",
+            "v2=",
+            "v2=A",
+            "v2=AAAA",
+            "v2=\u{1F600}",
+            "v2=____",
         ] {
             assert!(decode_fragment(s, cat).is_err(), "{s}");
         }

@@ -128,13 +128,15 @@ async fn app_mounts_restores_the_session_and_updates_results_as_the_user_types()
         "{:?}",
         results.text_content()
     );
-    // A bad age is refused with a message, and the last good answer stays.
+    // A bad age is refused with a message and is not used: no result is computed from
+    // the last good (or a partial) value, and what was typed stays on screen.
     age.set_value("300");
     age.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     tick().await;
     assert!(body.text_content().unwrap().contains("无效"));
-    assert!(results.text_content().unwrap().contains("老年人健康管理"));
+    assert!(!results.text_content().unwrap().contains("老年人健康管理"));
+    assert_eq!(age.value(), "300");
 }
 
 /// The JS API's error field, as (code, path).

@@ -38,6 +38,14 @@ pub fn App() -> impl IntoView {
                 },
             );
             let _ = el.class_list().toggle_with_force("large-text", large.get());
+            // Inside an embedding page's frame nothing can stay in view: the total is
+            // repeated under each member instead (see `TotalBar`).
+            let framed = window()
+                .parent()
+                .ok()
+                .flatten()
+                .is_some_and(|p| !js_sys::Object::is(&p, &window()));
+            let _ = el.class_list().toggle_with_force("embedded", framed);
         }
     });
     view! {

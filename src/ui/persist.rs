@@ -6,6 +6,7 @@
 //! reload would put the link's household back over the user's later edits.
 
 use super::state::AppState;
+use crate::domain::facts::fact_by_name;
 use crate::domain::{Household, Lang};
 use crate::share;
 use leptos::prelude::*;
@@ -49,11 +50,30 @@ fn apply_session(state: AppState, text: &str) -> bool {
     let Some(req) = v.get("request") else {
         return false;
     };
-    let Ok(saved) = share::from_json(&req.to_string(), cat) else {
+    let Ok(saved) = share::from_session(&req.to_string(), cat) else {
         return false;
     };
     state.region.set(saved.region);
+    let members = saved.household.members.len();
     state.household.set(saved.household);
+    // "不清楚" answers: whatever no longer names a fact or a member is dropped.
+    let dont_know = v
+        .get("dont_know")
+        .and_then(Json::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| {
+                    let f = fact_by_name(e.get(0)?.as_str()?)?;
+                    let m = match e.get(1)? {
+                        Json::Null => None,
+                        j => Some(j.as_u64().filter(|&i| (i as usize) < members)? as usize),
+                    };
+                    Some((f, m))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    state.dont_know.set(dont_know);
     if v.get("lang").and_then(Json::as_str) == Some("en") {
         state.lang.set(Lang::En);
     }
@@ -82,6 +102,7 @@ pub fn apply_fragment(state: AppState) {
         Ok(Some(saved)) => {
             state.region.set(saved.region);
             state.household.set(saved.household);
+            state.dont_know.set(saved.dont_know);
             state.say(
                 "已按分享链接填入家庭信息。",
                 "The household from the shared link is filled in.",
@@ -124,13 +145,22 @@ pub fn keep_in_session(state: AppState) {
         let large = state.large_text.get();
         let compare = state.compare.get();
         let Some(s) = storage() else { return };
-        if household == Household::default() && compare.is_none() && !large && lang == Lang::Zh {
+        if household == Household::default()
+            && compare.is_none()
+            && !large
+            && lang == Lang::Zh
+            && state.dont_know.with(Vec::is_empty)
+        {
             let _ = s.remove_item(SESSION_KEY);
             return;
         }
         let request = share::to_json(&region, &household);
+        let dont_know: Vec<Json> = state
+            .dont_know
+            .with(|d| d.iter().map(|(f, m)| json!([f.info().name, m])).collect());
         let v = json!({
             "request": request,
+            "dont_know": dont_know,
             "lang": if lang == Lang::En { "en" } else { "zh" },
             "large": large,
             "compare": compare,
@@ -145,14 +175,22 @@ pub fn share_link(state: AppState) -> String {
     // From `href`, not `origin`: a page opened from disk has the origin "null".
     let href = window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    let frag = state
-        .household
-        .with(|h| state.region.with(|r| share::encode_fragment(r, h)));
+    let frag = state.household.with(|h| {
+        state
+            .region
+            .with(|r| state.dont_know.with(|d| share::encode_fragment(r, h, d)))
+    });
     format!("{base}#{frag}")
 }
 
 /// Wipes everything entered: the form, the session copy and any link in the address bar.
 pub fn clear_all(state: AppState) {
+    let snapshot = (
+        state.region.get_untracked(),
+        state.household.get_untracked(),
+        state.compare.get_untracked(),
+        state.dont_know.get_untracked(),
+    );
     state.clear();
     if let Some(s) = storage() {
         let _ = s.remove_item(SESSION_KEY);
@@ -163,4 +201,22 @@ pub fn clear_all(state: AppState) {
         "Everything you entered has been cleared.",
         false,
     );
+    // Set after `say`, which drops any earlier snapshot with its notice.
+    state.cleared.set(Some(snapshot));
+}
+
+/// Puts back what 清除全部 wiped (the session copy follows by itself).
+pub fn undo_clear(state: AppState) {
+    if let Some((region, household, compare, dont_know)) = state.cleared.get_untracked() {
+        state.region.set(region);
+        state.household.set(household);
+        state.compare.set(compare);
+        state.dont_know.set(dont_know);
+        state.cleared.set(None);
+        state.say(
+            "已恢复清除前填写的信息。",
+            "What you had entered is back.",
+            false,
+        );
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::catalog;
 use crate::domain::evaluate::Question;
+use crate::domain::facts::FactId;
 use crate::domain::rule::Catalog;
 use crate::domain::{Date, Household, Lang, Report, evaluate, questions};
 use leptos::prelude::*;
@@ -15,6 +16,14 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// What 清除全部 wiped: region, household, comparison region and "不清楚" answers.
+pub type Cleared = (
+    String,
+    Household,
+    Option<String>,
+    Vec<(FactId, Option<usize>)>,
+);
+
 /// Everything the user has entered or chosen. `Copy`, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -27,6 +36,13 @@ pub struct AppState {
     /// Large-text (适老化) mode.
     pub large_text: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// What 清除全部 just wiped (region, household, comparison), kept in this page's
+    /// memory only, so the notice can offer to undo it; dropped when the notice goes.
+    pub cleared: RwSignal<Option<Cleared>>,
+    /// Questions answered "不清楚" (fact, member; `None`: the household): they stay
+    /// unanswered, are not asked again in the main form, and the results say what they
+    /// would decide.
+    pub dont_know: RwSignal<Vec<(FactId, Option<usize>)>>,
 }
 
 /// A memo value that always counts as changed: the estimate is recomputed only when
@@ -80,6 +96,8 @@ impl AppState {
             compare: RwSignal::new(None),
             large_text: RwSignal::new(false),
             notice: RwSignal::new(None),
+            cleared: RwSignal::new(None),
+            dont_know: RwSignal::new(Vec::new()),
         }
     }
 
@@ -125,11 +143,13 @@ impl AppState {
     /// Back to an empty household (region and language stay).
     pub fn clear(self) {
         self.household.set(Household::default());
+        self.dont_know.set(Vec::new());
         self.compare.set(None);
     }
 
     /// Shows a message to the user.
     pub fn say(self, zh: impl Into<String>, en: impl Into<String>, error: bool) {
+        self.cleared.set(None);
         self.notice.set(Some(Notice {
             zh: zh.into(),
             en: en.into(),
@@ -141,5 +161,38 @@ impl AppState {
 impl Default for AppState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+impl AppState {
+    /// Whether the resident said they do not know this answer.
+    pub fn is_dont_know(self, fact: FactId, member: Option<usize>) -> bool {
+        self.dont_know.with(|d| d.contains(&(fact, member)))
+    }
+
+    /// Marks (or unmarks) an answer as "不清楚".
+    pub fn set_dont_know(self, fact: FactId, member: Option<usize>, on: bool) {
+        if on != self.is_dont_know(fact, member) {
+            self.dont_know.update(|d| {
+                d.retain(|k| *k != (fact, member));
+                if on {
+                    d.push((fact, member));
+                }
+            });
+        }
+    }
+
+    /// Member `i` was removed: its "不清楚" go, later members' move up.
+    pub fn member_removed(self, i: usize) {
+        self.dont_know.update(|d| {
+            d.retain(|(_, m)| *m != Some(i));
+            for (_, m) in d.iter_mut() {
+                if let Some(j) = m
+                    && *j > i
+                {
+                    *j -= 1;
+                }
+            }
+        });
     }
 }

@@ -37,7 +37,9 @@ test("share link: opt-in with a warning, round-trips, and a tampered link change
   await expect(page.locator("#share-link")).toHaveCount(0); // nothing made until the user agrees
   await page.getByRole("button", { name: "我明白，生成链接" }).click();
   const link = await page.locator("#share-link").inputValue();
-  expect(link).toMatch(/#h=%7B/);
+  // Compact: a family fits a QR code (the JSON link was 7.7 k characters for five).
+  expect(link).toMatch(/#v2=[A-Za-z0-9_-]+$/);
+  expect(link.split("#")[1].length).toBeLessThan(200);
   expect(link).not.toContain("1250"); // the household is in the link, not the results
 
   // Opened in a fresh browser context (another person), the link restores the household.
@@ -52,13 +54,20 @@ test("share link: opt-in with a warning, round-trips, and a tampered link change
   expect(new URL(page2.url()).hash, "the link's data leaves the address bar").toBe("");
   assertLocalOnly(requests2);
   // Every request carried no fragment: browsers never send it, and the app sends nothing.
-  expect(requests2.every((r) => !r.url.includes("%7B"))).toBe(true);
+  expect(requests2.every((r) => !r.url.includes("v2="))).toBe(true);
 
   // A tampered link (absurd age) in the first tab: a clear message, nothing lost.
-  const tampered = link.replace("14", "400");
-  await page.goto(tampered);
+  const base = link.split("#")[0];
+  const legacy = (v) => `${base}#h=${encodeURIComponent(JSON.stringify(v))}`;
+  await page.goto(legacy({ region: "hebei", members: [{ age: 40 }, { age: 400 }] }));
   await expect(page.getByTestId("notice-error")).toContainText("无法打开分享链接");
-  await expect(page.getByTestId("notice-error")).toContainText("members[1].age");
+  await expect(page.getByTestId("notice-error")).toContainText("链接中的家庭信息无效");
+  await expect(page.getByTestId("total-year")).toHaveText("1250 元");
+  // Words planted in a link are never shown as the app's own.
+  const planted = "请拨打12345领取补贴";
+  await page.goto(legacy({ region: "hebei", members: [{ [planted]: 1 }] }));
+  await expect(page.getByTestId("notice-error")).toContainText("无法打开分享链接");
+  await expect(page.locator("body")).not.toContainText(planted);
   await expect(page.getByTestId("total-year")).toHaveText("1250 元");
   // A cut link.
   await page.goto(link.slice(0, link.length - 20));
@@ -74,7 +83,7 @@ test("a reload keeps what was entered; clear all wipes it from the page and the 
   await hebeiFamily(page);
   await page.getByRole("button", { name: "English" }).click();
   await page.reload();
-  await expect(page.getByTestId("total-year")).toHaveText("¥1250");
+  await expect(page.getByTestId("total-year")).toHaveText("¥1,250");
   await expect(page.locator("#f-1-age")).toHaveValue("14");
   await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
   const saved = await page.evaluate(() => sessionStorage.getItem("benefit-estimator/v1"));
@@ -88,6 +97,13 @@ test("a reload keeps what was entered; clear all wipes it from the page and the 
   await expect(page.getByTestId("total-year")).toHaveText("¥0");
   const after = await page.evaluate(() => sessionStorage.getItem("benefit-estimator/v1"));
   expect(after ?? "", "no household left in the session").not.toContain("age");
+  // One click undoes it, while the notice is there.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("#f-1-age")).toHaveValue("14");
+  await expect(page.getByTestId("total-year")).toHaveText("¥1,250");
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
   await page.reload();
   await expect(page.locator("#f-0-age")).toHaveValue("");
 });
@@ -98,15 +114,21 @@ test("languages: every label and the rules' texts switch; Chinese quotes stay Ch
   await hebeiFamily(page);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByTestId("total-year")).toHaveText("¥1250");
-  await expect(page.getByTestId("eligible")).toContainText("¥1250 per student per year (about ¥104.17 a month)");
+  await expect(page.getByTestId("total-year")).toHaveText("¥1,250");
+  await expect(page.getByTestId("eligible")).toContainText("¥1,250 per student per year (about ¥104.17 a month)");
   const item = await openResult(page, "boarding");
   await expect(item).toContainText("Lead department");
   await expect(item.locator("blockquote")).toHaveAttribute("lang", "zh-CN");
   await expect(item.locator("blockquote")).toContainText("初中生每生每年 1250 元");
+  // Every list switches, the universal services included (they once kept the old language).
+  const cjk = /[\u4e00-\u9fff]/;
+  const universalNames = () => page.getByTestId("universal").locator(".name").allTextContents();
+  await expect.poll(async () => (await universalNames()).filter((n) => cjk.test(n)).length).toBe(0);
+  expect((await universalNames()).length).toBeGreaterThan(0);
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByTestId("eligible")).toContainText("寄宿生生活补助");
+  await expect.poll(async () => (await universalNames()).every((n) => cjk.test(n))).toBe(true);
 });
 
 test("compare the same household across two regions side by side", async ({ watched }) => {
@@ -217,4 +239,30 @@ test("axe-core finds no violations on the main screens", async ({ watched }) => 
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("button", { name: "Large text" }).click();
   await axe(page, "English, large text, share panel");
+});
+
+test("不清楚 is an answer: not asked again, kept on reload, and the results say what it leaves open", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await page.locator("#f-0-age").fill("70");
+  const card = page.locator("fieldset.member").nth(0);
+  await expect(card.locator("select")).not.toHaveCount(1);
+  // The first unanswered question of the main form.
+  const id = await card.evaluate((c) =>
+    [...c.querySelectorAll("select")].find((s) => s.id !== "f-0-relation" && s.value === "")?.id);
+  expect(id, "a main question for a 70-year-old").toBeTruthy();
+  await page.locator(`#${id}`).selectOption("?");
+  // Not asked again in the main form...
+  await expect(page.locator(`#${id}`)).toBeHidden();
+  // ...and the results say what it leaves open.
+  const pending = page.getByTestId("pending");
+  const all = pending.getByRole("button", { name: /显示全部/ });
+  if (await all.count()) await all.click();
+  await expect(pending).toContainText("您选了不清楚");
+  // A reload keeps it.
+  await page.reload();
+  await expect(page.locator("#f-0-age")).toHaveValue("70");
+  await expect(page.locator(`#${id}`)).toBeHidden();
+  await card.locator("button.more").click();
+  await expect(page.locator(`#${id}`)).toHaveValue("?");
 });

@@ -9,6 +9,9 @@ use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
+/// The value of the "不清楚" option (no fact has a choice of that code).
+const DONT_KNOW: &str = "?";
+
 /// A labelled control for one fact.
 #[component]
 pub fn FactField(
@@ -27,6 +30,10 @@ pub fn FactField(
     );
     let hint_id = format!("{id}-hint");
     let error = RwSignal::new(None::<AnswerError>);
+    // What the resident typed, kept on screen while it is invalid: the field is then
+    // unanswered (no result is computed from a partial or stale value) but nothing
+    // typed is wiped.
+    let raw = RwSignal::new(None::<String>);
     // A memo, so an edit elsewhere in the household does not re-set this control's
     // value: with eight members that was a hundred DOM writes per keystroke.
     let value = Memo::new(move |_| {
@@ -36,7 +43,11 @@ pub fn FactField(
         })
     });
     let current = move || value.get();
+    let dont_know = Memo::new(move |_| state.is_dont_know(fact, member));
     let write = move |v: Option<Value>| {
+        if v.is_some() {
+            state.set_dont_know(fact, member, false);
+        }
         state.household.update(|h| {
             let target: Option<&mut Facts> = match member {
                 Some(i) => h.members.get_mut(i),
@@ -62,10 +73,28 @@ pub fn FactField(
         }
     };
     let unanswered = move || tr(lang.get(), "未填", "Not answered");
-    // What the resident typed, kept on screen while it is invalid: the field is then
-    // unanswered (no result is computed from a partial or stale value) but nothing
-    // typed is wiped.
-    let raw = RwSignal::new(None::<String>);
+    let dont_know_label = move || tr(lang.get(), "不清楚", "Don't know");
+    // A number has no list to pick "don't know" from: a toggle beside it.
+    let dont_know_button = move || {
+        view! {
+            <button
+                type="button"
+                class="dont-know"
+                aria-pressed=move || dont_know.get().to_string()
+                on:click=move |_| {
+                    let on = !dont_know.get_untracked();
+                    if on {
+                        raw.set(None);
+                        error.set(None);
+                        write(None);
+                    }
+                    state.set_dont_know(fact, member, on);
+                }
+            >
+                {dont_know_label}
+            </button>
+        }
+    };
     let shown = move |v: Option<Value>| match raw.get() {
         Some(text) => text,
         None => match v {
@@ -94,10 +123,13 @@ pub fn FactField(
                 prop:value=move || match current() {
                     Some(Value::Bool(true)) => "yes",
                     Some(Value::Bool(false)) => "no",
+                    _ if dont_know.get() => DONT_KNOW,
                     _ => "",
                 }
                 on:change=move |ev| {
-                    write(match event_target_value(&ev).as_str() {
+                    let v = event_target_value(&ev);
+                    state.set_dont_know(fact, member, v == DONT_KNOW);
+                    write(match v.as_str() {
                         "yes" => Some(Value::Bool(true)),
                         "no" => Some(Value::Bool(false)),
                         _ => None,
@@ -107,6 +139,7 @@ pub fn FactField(
                 <option value="">{unanswered}</option>
                 <option value="yes">{move || tr(lang.get(), "是", "Yes")}</option>
                 <option value="no">{move || tr(lang.get(), "否", "No")}</option>
+                <option value=DONT_KNOW>{dont_know_label}</option>
             </select>
         }
         .into_any(),
@@ -116,14 +149,17 @@ pub fn FactField(
                 aria-describedby=hint_id.clone()
                 prop:value=move || match current() {
                     Some(Value::Choice(c)) => choices.get(c as usize).map_or("", |c| c.code),
+                    _ if dont_know.get() => DONT_KNOW,
                     _ => "",
                 }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
+                    state.set_dont_know(fact, member, code == DONT_KNOW);
                     write(info.choice(&code).map(Value::Choice))
                 }
             >
                 <option value="">{unanswered}</option>
+                <option value=DONT_KNOW>{dont_know_label}</option>
                 {choices
                     .iter()
                     .map(|c| {
@@ -150,6 +186,7 @@ pub fn FactField(
                         on:input=move |ev| typed(event_target_value(&ev))
                     />
                     <span class="unit">{move || if lang.get() == Lang::Zh { unit_zh } else { unit_en }}</span>
+                    {dont_know_button()}
                 </span>
             }
             .into_any()
@@ -167,6 +204,7 @@ pub fn FactField(
                     on:change=move |ev| typed(event_target_value(&ev))
                 />
                 <span class="unit">{move || tr(lang.get(), "元", "yuan")}</span>
+                {dont_know_button()}
             </span>
         }
         .into_any(),

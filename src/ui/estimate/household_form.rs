@@ -1,6 +1,6 @@
 //! The household: its own facts and its members.
 
-use super::more_questions::add_questions;
+use super::more_questions::{add_questions, stable};
 use super::{FactField, MemberCard, MoreQuestions};
 use crate::domain::household::Facts;
 use crate::domain::household::MAX_MEMBERS;
@@ -17,12 +17,16 @@ pub fn HouseholdForm() -> impl IntoView {
     // Household facts to show: those answered, then those with cash at stake; the
     // rest behind a "more" button.
     let show_all = RwSignal::new(false);
-    let fields = Memo::new(move |_| {
+    let fields = Memo::new(move |prev| {
         let mut ids: Vec<_> = state
             .household
             .with(|h| h.facts.answered().map(|(id, _)| id).collect());
-        let hidden = questions.with(|q| add_questions(&q.0, None, &mut ids, show_all.get()));
-        (ids, hidden)
+        let hidden = questions.with(|q| {
+            state
+                .dont_know
+                .with(|d| add_questions(&q.0, None, &mut ids, show_all.get(), d))
+        });
+        (stable(prev, ids), hidden)
     });
     view! {
         <fieldset class="household">

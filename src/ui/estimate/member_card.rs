@@ -1,7 +1,7 @@
 //! One member: relation, age and the questions that matter for them.
 
-use super::more_questions::add_questions;
-use super::{FactField, MoreQuestions};
+use super::more_questions::{add_questions, stable};
+use super::{FactField, MoreQuestions, TotalBar};
 use crate::domain::facts::fact_by_name;
 use crate::ui::i18n::tr;
 use crate::ui::state::{AppState, Estimate, Questions};
@@ -20,7 +20,7 @@ pub fn MemberCard(
     let fixed = [fact_by_name("relation"), fact_by_name("age")];
     // Show the questions with cash at stake; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
-    let fields = Memo::new(move |_| {
+    let fields = Memo::new(move |prev| {
         let mut ids: Vec<_> = fixed.iter().flatten().copied().collect();
         state.household.with(|h| {
             if let Some(m) = h.members.get(index) {
@@ -31,7 +31,11 @@ pub fn MemberCard(
                 );
             }
         });
-        let hidden = questions.with(|q| add_questions(&q.0, Some(index), &mut ids, show_all.get()));
+        let hidden = questions.with(|q| {
+            state
+                .dont_know
+                .with(|d| add_questions(&q.0, Some(index), &mut ids, show_all.get(), d))
+        });
         // What the app assumed of this member (not in school at 85) can be corrected
         // among the optional questions.
         if show_all.get() {
@@ -46,14 +50,15 @@ pub fn MemberCard(
                 }
             });
         }
-        (ids, hidden)
+        (stable(prev, ids), hidden)
     });
     let remove = move |_| {
         state.household.update(|h| {
             if h.members.len() > 1 && index < h.members.len() {
                 h.members.remove(index);
             }
-        })
+        });
+        state.member_removed(index);
     };
     view! {
         <fieldset class="member">
@@ -67,6 +72,7 @@ pub fn MemberCard(
                 <FactField fact=id member=Some(index) />
             </For>
             <MoreQuestions hidden=Signal::derive(move || fields.get().1) show_all=show_all />
+            <TotalBar place="in-card" />
             <button
                 class="remove"
                 on:click=remove

@@ -12,6 +12,7 @@ mod region_picker;
 mod result_item;
 mod results;
 pub mod summary;
+mod total_bar;
 
 pub use compare_view::CompareView;
 pub use fact_field::FactField;
@@ -22,6 +23,7 @@ pub use near_miss_list::NearMissList;
 pub use pending_list::PendingList;
 pub use region_picker::RegionPicker;
 pub use results::Results;
+pub use total_bar::TotalBar;
 
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
@@ -34,6 +36,7 @@ pub fn EstimateScreen() -> impl IntoView {
     view! {
         <div class="screen">
             <section class="ask" aria-label=move || tr(lang.get(), "填写家庭情况", "Your household")>
+                <TotalBar place="sticky" />
                 <RegionPicker />
                 <HouseholdForm />
             </section>

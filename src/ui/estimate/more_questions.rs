@@ -10,14 +10,15 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// Appends to `ids` the unanswered questions about `member` (`None`: the household):
-/// every one with cash at stake, most first; the others (no amount hangs on them, or a
-/// local figure only an office knows) only when `show_all`. Returns how many stay
+/// every one with cash at stake, most first; the others (no amount hangs on them, a
+/// local figure only an office knows, or answered "不清楚") only when `show_all`. Returns how many stay
 /// folded away. So the main form is never longer than the questions with cash at stake.
 pub fn add_questions(
     questions: &[Question],
     member: Option<usize>,
     ids: &mut Vec<FactId>,
     show_all: bool,
+    dont_know: &[(FactId, Option<usize>)],
 ) -> usize {
     let mut folded = 0;
     // `questions` gives household facts `member: None`, member facts their index.
@@ -25,7 +26,10 @@ pub fn add_questions(
         if ids.contains(&q.fact) {
             continue;
         }
-        let main = q.amount > Decimal::ZERO && !is_local_figure(q.fact);
+        // "不清楚" is an answer too: never asked again in the main form.
+        let main = q.amount > Decimal::ZERO
+            && !is_local_figure(q.fact)
+            && !dont_know.contains(&(q.fact, member));
         if main || show_all {
             ids.push(q.fact);
         }
@@ -34,6 +38,18 @@ pub fn add_questions(
         }
     }
     if show_all { 0 } else { folded }
+}
+
+/// `next` in the order the fields were already shown in (`prev`), new ones after:
+/// answering a question never moves it, or any field above it, from under the
+/// resident's cursor (a moved node also loses keyboard focus).
+pub fn stable(prev: Option<&(Vec<FactId>, usize)>, next: Vec<FactId>) -> Vec<FactId> {
+    let Some((prev, _)) = prev else {
+        return next;
+    };
+    let mut out: Vec<FactId> = prev.iter().filter(|f| next.contains(f)).copied().collect();
+    out.extend(next.into_iter().filter(|f| !prev.contains(f)));
+    out
 }
 
 /// A button that reveals (or folds) the less consequential questions.

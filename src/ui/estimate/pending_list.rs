@@ -61,11 +61,25 @@ pub fn PendingList() -> impl IntoView {
                         .map(|f| {
                             let info = f.info();
                             let label = if l == Lang::Zh { info.zh } else { info.en };
-                            match (info.scope, o.member_index()) {
-                                (Scope::Member, Some(_)) => {
-                                    format!("{label}（{}）", who(l, o.member_index()))
-                                }
-                                _ => label.to_string(),
+                            let m = match info.scope {
+                                Scope::Member => o.member_index(),
+                                Scope::Household => None,
+                            };
+                            // What a "不清楚" leaves open is said, so the resident sees
+                            // what finding it out would decide.
+                            let dk = state.is_dont_know(*f, m);
+                            match (m, dk) {
+                                (Some(_), false) => format!("{label}（{}）", who(l, m)),
+                                (Some(_), true) => format!(
+                                    "{label}（{}，{}）",
+                                    who(l, m),
+                                    tr(l, "您选了不清楚", "you said you don't know")
+                                ),
+                                (None, true) => format!(
+                                    "{label}（{}）",
+                                    tr(l, "您选了不清楚", "you said you don't know")
+                                ),
+                                (None, false) => label.to_string(),
                             }
                         })
                         .collect::<Vec<_>>()

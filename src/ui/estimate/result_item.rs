@@ -116,6 +116,7 @@ pub fn ResultItem(
                     <span class="name">{row.name.clone()}</span>
                     <span class="who">{row.who.clone()}</span>
                     {row.amount.clone().map(|a| view! { <span class="amount">{a}</span> })}
+                    <span class="print-only source">{row.source.clone()}</span>
                 </summary>
                 {details}
             </details>

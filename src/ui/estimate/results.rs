@@ -3,8 +3,9 @@
 //! said, not hidden). What may apply and what nearly applies have their own lists.
 
 use super::result_item::ResultItem;
-use super::summary::{Pick, by_area, rows, totals};
+use super::summary::{Pick, by_area, count_en, rows, totals};
 use super::{NearMissList, PendingList};
+use crate::domain::Lang;
 use crate::ui::i18n::tr;
 use crate::ui::state::{AppState, Estimate};
 use leptos::prelude::*;
@@ -84,10 +85,17 @@ pub fn Results() -> impl IntoView {
                     })}
                     <p>
                         <strong data-testid="in-kind">{t.in_kind}</strong>
-                        {tr(l, " 项免费或优惠服务", " services in kind")}
+                        {match l {
+                            Lang::Zh => " 项免费或优惠服务",
+                            Lang::En if t.in_kind == 1 => " service in kind",
+                            Lang::En => " services in kind",
+                        }}
                     </p>
                     {(t.cash_pending > 0).then(|| view! {
-                        <p class="pending">{format!("{} {}", t.cash_pending, tr(l, "项补贴的金额还需补充信息", "benefits need more answers for their amount"))}</p>
+                        <p class="pending">{match l {
+                            Lang::Zh => format!("{} 项补贴的金额还需补充信息", t.cash_pending),
+                            Lang::En => format!("{} {} more answers for the amount", count_en(t.cash_pending, "benefit", "benefits"), if t.cash_pending == 1 { "needs" } else { "need" }),
+                        }}</p>
                     })}
                     {t.possible.map(|p| view! {
                         <p class="possible">{tr(l, "回答问题后可能再增加：每年最多 ", "Answers could add up to ")}{p}{tr(l, "", " a year")}</p>
@@ -119,7 +127,7 @@ pub fn Results() -> impl IntoView {
                 }}
             </summary>
             <ul class="results">
-                <For each=move || universal.get() key=|r| (r.rule.clone(), r.member) let:row>
+                <For each=move || universal.get() key=|r| (r.rule.clone(), r.member, r.lang) let:row>
                     <ResultItem row=row />
                 </For>
             </ul>

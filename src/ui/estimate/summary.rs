@@ -4,19 +4,12 @@
 
 use crate::domain::condition::Tri;
 use crate::domain::evaluate::CashOut;
-use crate::domain::money::{MoneyRange, Period};
+use crate::domain::money::Period;
 use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
 use crate::ui::i18n::{tr, txt};
 
-/// A sum of yuan: "1250 元" / "¥1250"; ranges stay ranges.
-pub fn money(lang: Lang, r: MoneyRange) -> String {
-    let v = r.to_string();
-    match lang {
-        Lang::Zh => format!("{v} 元"),
-        Lang::En => format!("¥{v}"),
-    }
-}
+pub use crate::present::{count_en, money};
 
 /// "成员 2" / "member 2" / "全家" / "household".
 pub fn who(lang: Lang, member: Option<usize>) -> String {
@@ -76,12 +69,16 @@ pub fn amount(lang: Lang, c: &CashOut) -> String {
 /// What a list shows of one outcome before it is opened.
 #[derive(Clone, PartialEq)]
 pub struct ResultSummary {
+    /// The language the texts are in (part of a list's key, so a switch redraws it).
+    pub lang: Lang,
     pub rule: String,
     pub member: Option<usize>,
     pub area: String,
     pub name: String,
     pub who: String,
     pub amount: Option<String>,
+    /// "第 3 项" / "item 3" of the document, printed with the result.
+    pub source: String,
 }
 
 fn area_name(lang: Lang, o: &Outcome) -> String {
@@ -96,12 +93,17 @@ fn area_name(lang: Lang, o: &Outcome) -> String {
 /// One row per outcome.
 pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
     ResultSummary {
+        lang,
         rule: o.rule.id.clone(),
         member: o.member_index(),
         area: area_name(lang, o),
         name: txt(lang, &o.rule.name),
         who: who(lang, o.member_index()),
         amount: o.cash.as_ref().map(|c| amount(lang, c)),
+        source: match lang {
+            Lang::Zh => format!("{}，第 {} 项", o.region.name.zh, o.rule.citation.item),
+            Lang::En => format!("{}, item {}", o.region.name.en, o.rule.citation.item),
+        },
     }
 }
 

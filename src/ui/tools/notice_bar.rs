@@ -3,6 +3,7 @@
 
 use crate::domain::Lang;
 use crate::ui::i18n::tr;
+use crate::ui::persist::undo_clear;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -21,7 +22,11 @@ pub fn NoticeBar() -> impl IntoView {
         <div role="status" class="notice" data-testid="notice" class:empty=move || !state.notice.with(|n| n.as_ref().is_some_and(|n| !n.error))>
             {move || state.notice.get().filter(|n| !n.error).map(|n| view! {
                 <p>{if lang.get() == Lang::Zh { n.zh } else { n.en }}</p>
-                <button type="button" on:click=move |_| state.notice.set(None)>{tr(lang.get(), "知道了", "Dismiss")}</button>
+                // Clearing everything is one click: undoing it is one click too.
+                <Show when=move || state.cleared.with(Option::is_some)>
+                    <button type="button" class="undo" on:click=move |_| undo_clear(state)>{move || tr(lang.get(), "撤销", "Undo")}</button>
+                </Show>
+                <button type="button" on:click=move |_| { state.notice.set(None); state.cleared.set(None); }>{tr(lang.get(), "知道了", "Dismiss")}</button>
             })}
         </div>
     }

@@ -3,14 +3,18 @@
 
 use crate::domain::Lang;
 use crate::domain::condition::value_text;
+use crate::domain::facts::Value;
 use crate::domain::household::Facts;
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
+/// The answers worth printing: numbers, choices and every "yes". A "no" is left out:
+/// it adds length, and on paper handed over it could say what no one asked to print
+/// (not pregnant, no HIV, no mental disorder).
 fn answers(lang: Lang, f: &Facts) -> String {
     f.answered()
-        .filter(|(id, _)| !id.info().is_derived())
+        .filter(|(id, v)| !id.info().is_derived() && *v != Value::Bool(false))
         .map(|(id, v)| {
             let info = id.info();
             let (zh, en) = value_text(id, v);

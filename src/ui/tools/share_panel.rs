@@ -12,7 +12,10 @@ use wasm_bindgen::JsCast;
 pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let link = RwSignal::new(None::<String>);
+    // Once agreed to, the link follows every edit: a link shown earlier would still
+    // carry answers the resident has since changed or removed.
+    let agreed = RwSignal::new(false);
+    let link = Memo::new(move |_| agreed.get().then(|| share_link(state)));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let Some(text) = link.get_untracked() else {
@@ -46,7 +49,7 @@ pub fn SharePanel() -> impl IntoView {
             <Show
                 when=move || link.with(Option::is_some)
                 fallback=move || view! {
-                    <button type="button" class="make-link" on:click=move |_| link.set(Some(share_link(state)))>
+                    <button type="button" class="make-link" on:click=move |_| agreed.set(true)>
                         {move || tr(lang.get(), "我明白，生成链接", "I understand: make the link")}
                     </button>
                 }
