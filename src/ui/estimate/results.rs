@@ -97,9 +97,7 @@ pub fn Results() -> impl IntoView {
                             Lang::En => format!("{} {} more answers for the amount", count_en(t.cash_pending, "benefit", "benefits"), if t.cash_pending == 1 { "needs" } else { "need" }),
                         }}</p>
                     })}
-                    {t.possible.map(|p| view! {
-                        <p class="possible">{tr(l, "回答问题后可能再增加：每年最多 ", "Answers could add up to ")}{p}{tr(l, "", " a year")}</p>
-                    })}
+                    {t.possible.map(|p| view! { <p class="possible">{p}</p> })}
                 }
             })}
         </div>

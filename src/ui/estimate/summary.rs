@@ -4,7 +4,8 @@
 
 use crate::domain::condition::Tri;
 use crate::domain::evaluate::CashOut;
-use crate::domain::money::Period;
+use crate::domain::money::{MoneyRange, Period};
+use crate::domain::plausible::is_local_figure;
 use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
 use crate::ui::i18n::{tr, txt};
@@ -90,8 +91,36 @@ fn area_name(lang: Lang, o: &Outcome) -> String {
         .unwrap_or_default()
 }
 
+/// The amount of an outcome in words. An amount still unknown says what it waits
+/// for: an answer the resident can give, or a figure only the office has (a local
+/// standard), never "needs more answers" when no answer could supply it.
+pub fn amount_of(r: &Report, lang: Lang, o: &Outcome) -> Option<String> {
+    let c = o.cash.as_ref()?;
+    if c.stated.is_some() {
+        return Some(amount(lang, c));
+    }
+    let missing = r.missing(o);
+    let askable = missing
+        .iter()
+        .any(|f| !f.info().is_derived() && !is_local_figure(*f));
+    Some(
+        if askable {
+            tr(lang, "金额待补充信息", "amount needs more answers")
+        } else if !missing.is_empty() {
+            tr(
+                lang,
+                "金额按当地标准，由办理机构核定",
+                "amount follows a local standard the office applies",
+            )
+        } else {
+            tr(lang, "金额由主管部门核定", "amount set by the department")
+        }
+        .to_string(),
+    )
+}
+
 /// One row per outcome.
-pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
+pub fn summary(r: &Report, lang: Lang, o: &Outcome) -> ResultSummary {
     ResultSummary {
         lang,
         rule: o.rule.id.clone(),
@@ -99,7 +128,7 @@ pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
         area: area_name(lang, o),
         name: txt(lang, &o.rule.name),
         who: who(lang, o.member_index()),
-        amount: o.cash.as_ref().map(|c| amount(lang, c)),
+        amount: amount_of(r, lang, o),
         source: match lang {
             Lang::Zh => format!("{}，第 {} 项", o.region.name.zh, o.rule.citation.item),
             Lang::En => format!("{}, item {}", o.region.name.en, o.rule.citation.item),
@@ -126,14 +155,21 @@ fn picked(o: &Outcome, pick: Pick) -> bool {
     }
 }
 
-/// The picked outcomes, cash first within the catalog's order.
+/// The picked outcomes, cash first within the catalog's order. A service open to
+/// every resident is one row for the household, not one per member.
 pub fn rows(r: &Report, lang: Lang, pick: Pick) -> Vec<ResultSummary> {
-    let mut out: Vec<_> = r
-        .outcomes
-        .iter()
-        .filter(|o| picked(o, pick))
-        .map(|o| summary(lang, o))
-        .collect();
+    let mut out: Vec<ResultSummary> = Vec::new();
+    for o in r.outcomes.iter().filter(|o| picked(o, pick)) {
+        if pick == Pick::Universal && out.iter().any(|s| s.rule == o.rule.id) {
+            continue;
+        }
+        let mut s = summary(r, lang, o);
+        if pick == Pick::Universal && o.member.is_some() {
+            s.who = tr(lang, "每位成员", "everyone").to_string();
+            s.member = None;
+        }
+        out.push(s);
+    }
     out.sort_by_key(|s| s.amount.is_none());
     out
 }
@@ -142,7 +178,7 @@ pub fn rows(r: &Report, lang: Lang, pick: Pick) -> Vec<ResultSummary> {
 pub fn by_area(r: &Report, lang: Lang, pick: Pick) -> Vec<(String, Vec<ResultSummary>)> {
     let mut groups: Vec<(String, Vec<ResultSummary>)> = Vec::new();
     for o in r.outcomes.iter().filter(|o| picked(o, pick)) {
-        let s = summary(lang, o);
+        let s = summary(r, lang, o);
         match groups.iter_mut().find(|(a, _)| *a == s.area) {
             Some((_, v)) => v.push(s),
             None => groups.push((s.area.clone(), vec![s])),
@@ -172,13 +208,48 @@ pub struct TotalsText {
 
 pub fn totals(r: &Report, lang: Lang) -> TotalsText {
     let t = r.total;
+    // Services: each once for the household, however many members get it.
+    let mut services: Vec<&str> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.status == Tri::Yes && o.cash.is_none())
+        .map(|o| o.rule.id.as_str())
+        .collect();
+    services.sort_unstable();
+    services.dedup();
+    // What answers could add: never a sum (undecided benefits often exclude each other,
+    // e.g. two age bands of one allowance), but how many and the largest of them.
+    let pending: Vec<_> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.status == Tri::Unknown)
+        .filter_map(|o| o.cash.as_ref().filter(|c| c.paid == Paid::Cash))
+        .filter_map(|c| c.yearly())
+        .collect();
+    let largest = pending
+        .iter()
+        .map(|y| y.max.unwrap_or(y.min))
+        .max()
+        .filter(|m| !m.is_zero());
     TotalsText {
         year: money(lang, t.yearly),
         month: money(lang, t.yearly.monthly_equivalent()),
         once: (!t.once.is_zero()).then(|| money(lang, t.once)),
-        in_kind: t.in_kind,
+        in_kind: services.len() as u32,
         cash_pending: t.cash_pending,
-        possible: (!t.possible_yearly.is_zero()).then(|| money(lang, t.possible_yearly)),
+        possible: largest.map(|m| {
+            let m = money(lang, MoneyRange::exact(m));
+            match lang {
+                Lang::Zh => format!(
+                    "{} 项补贴还待回答问题确定，其中单项最多每年 {m}",
+                    pending.len()
+                ),
+                Lang::En => format!(
+                    "{} still to be decided by your answers; the largest is up to {m} a year",
+                    count_en(pending.len() as u32, "benefit", "benefits")
+                ),
+            }
+        }),
         waived: (t.waived > 0).then(|| {
             let once = (!t.waived_once.is_zero()).then(|| money(lang, t.waived_once));
             match (lang, once) {
