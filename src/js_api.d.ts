@@ -348,6 +348,8 @@ export interface HouseholdFacts {
   household_special_child?: boolean | null;
   /** 家中有计划生育家庭或计划生育手术并发症人员 · The household includes a family-planning family or someone with sterilisation complications. Only one child or only two daughters, an only child disabled or deceased, or someone with complications from a family-planning operation. After “no”, nobody is asked. */
   household_family_planning?: boolean | null;
+  /** 家中有经民政部门认定的特困人员 · Someone in the household is recognised by civil affairs as a 特困 person. 特困 people (extreme hardship: no ability to work, no income, no one to support them) are recognised by civil affairs. After “no”, nobody is asked. */
+  household_tekun?: boolean | null;
 }
 // </generated facts>
 

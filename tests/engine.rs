@@ -817,7 +817,8 @@ proptest! {
         let fm = full["members"].as_array().unwrap();
         // What the engine assumed of a member (not in school at 36) is not an answer
         // still to come: answering otherwise corrects it, and may change anything.
-        let (_, assumed) = estimator::domain::plausible::resolve(&h);
+        let (hh, _) = estimator::domain::plausible::resolve_household(&h.household_facts());
+        let (_, assumed) = estimator::domain::plausible::resolve(&hh, &h.members);
         let members: Vec<_> = (0..n).map(|i| {
             let mut m = fm.get(i).cloned().unwrap_or(json!({}));
             for (f, _) in &assumed[i] {

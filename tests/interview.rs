@@ -18,6 +18,8 @@ const UNKNOWABLE: &[&str] = &[
     "urban_dibao_standard_month",
     "provincial_min_wage_month",
     "poverty_line_year",
+    "contiguous_poverty_area",
+    "nutrition_pilot_area",
 ];
 
 struct Case {
@@ -132,6 +134,9 @@ fn answer(truth: &Household, fact: FactId, member: Option<usize>) -> Option<Valu
         }
         "household_disability" => {
             return any("disability_certificate", &|v| v == Value::Bool(true));
+        }
+        "household_tekun" => {
+            return any("tekun", &|v| v == Value::Bool(true));
         }
         "household_special_child" => {
             return Some(Value::Bool(

@@ -340,6 +340,8 @@ pub struct Report<'c> {
     pub member_facts: Vec<Facts>,
     /// What was assumed of each member, and on what basis.
     pub assumed: Vec<Vec<(FactId, Basis)>>,
+    /// What follows from the household's own answers (a 低保 family is 家庭经济困难).
+    pub household_assumed: Vec<(FactId, Basis)>,
 }
 
 impl<'c> Report<'c> {
@@ -403,8 +405,8 @@ fn evaluate_with<'c>(
     date: Date,
     planned: bool,
 ) -> Report<'c> {
-    let hh = household.household_facts();
-    let (resolved, assumed) = plausible::resolve(household);
+    let (hh, household_assumed) = plausible::resolve_household(&household.household_facts());
+    let (resolved, assumed) = plausible::resolve(&hh, &household.members);
     // Each member's view of the facts, flattened once so that every condition reads
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
@@ -607,6 +609,7 @@ fn evaluate_with<'c>(
         params,
         member_facts: resolved,
         assumed,
+        household_assumed,
     }
 }
 
@@ -1074,7 +1077,13 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     explain_cond(&o.rule.when, &ctx, &label, &mut reasons);
     // What was assumed of the member rather than answered, where this rule reads it:
     // "按年龄推定：在读学段 = 不在学", so a resident can see and correct it.
-    if let Some(assumed) = o.member_index().and_then(|i| report.assumed.get(i)) {
+    // The member's own assumptions, and the household's (they hold for every outcome).
+    let own = o
+        .member_index()
+        .and_then(|i| report.assumed.get(i))
+        .map_or(&[][..], Vec::as_slice);
+    {
+        let assumed = own.iter().chain(&report.household_assumed);
         let mut read = Vec::new();
         o.rule.when.facts(&mut read);
         for &(f, basis) in assumed {

@@ -1724,6 +1724,16 @@ pub static FACTS: &[FactInfo] = &[
         "只生育一个子女或两个女孩、独生子女伤残或死亡，或有人因计划生育手术留下并发症。答“否”后不再逐人询问。",
         "Only one child or only two daughters, an only child disabled or deceased, or someone with complications from a family-planning operation. After “no”, nobody is asked.",
     ),
+    fact(
+        "household_tekun",
+        H,
+        Bool,
+        "hardship",
+        "家中有经民政部门认定的特困人员",
+        "Someone in the household is recognised by civil affairs as a 特困 person",
+        "特困人员（农村五保、城市三无人员）由民政部门认定。答“否”后不再逐人询问。",
+        "特困 people (extreme hardship: no ability to work, no income, no one to support them) are recognised by civil affairs. After “no”, nobody is asked.",
+    ),
 ];
 
 /// Looks a fact up by name.

@@ -13,7 +13,7 @@
 //! that is itself assumed closes what depends on it (no certificate, so no grade).
 
 use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_by_name, fact_count};
-use super::household::{Facts, Household};
+use super::household::Facts;
 use std::sync::OnceLock;
 
 /// What is assumed of a member outside a limit.
@@ -275,6 +275,18 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "marital_status",
         &[age(18, 130, Assume::Choice("unmarried"))],
     ),
+    // Recognised statuses: a 低保, 特困-supported or registered-poor family is a family in
+    // economic hardship (家庭经济困难) for the benefits that name it.
+    (
+        "economic_hardship",
+        &[
+            implied("dibao", YES, Assume::Yes),
+            implied("registered_poor", YES, Assume::Yes),
+        ],
+    ),
+    // 特困 is a status civil affairs recognises: one household question first.
+    ("household_tekun", &[]),
+    ("tekun", &[gate("household_tekun", YES, Assume::No)]),
     // Dependency: an assessed level decides the yes/no facts it covers.
     (
         "unable_to_self_care",
@@ -306,6 +318,9 @@ pub const LOCAL_FIGURES: &[&str] = &[
     "urban_dibao_standard_month",
     "provincial_min_wage_month",
     "poverty_line_year",
+    // Whether the county is in a programme: the office knows, the resident rarely does.
+    "contiguous_poverty_area",
+    "nutrition_pilot_area",
 ];
 
 /// Whether `fact` is one of the [`LOCAL_FIGURES`].
@@ -492,20 +507,40 @@ pub fn standing(fact: FactId, member: &Facts, household: &Facts) -> Standing {
     waits.map_or(Standing::Ask, Standing::WaitsFor)
 }
 
+/// The household's facts with what follows from its answers filled in (a 低保 family
+/// is 家庭经济困难), and what was assumed (fact and basis). Answers are never replaced.
+pub fn resolve_household(facts: &Facts) -> (Facts, Vec<(FactId, Basis)>) {
+    let c = compiled();
+    let mut f = facts.clone();
+    let mut n = Vec::new();
+    for &id in &c.order {
+        if f.get(id).is_some() || id.info().scope != Scope::Household {
+            continue;
+        }
+        // A household fact's limits read the household's own answers.
+        if let Standing::Assumed(v, basis) = standing(id, &f, &f) {
+            f.set(id, Some(v));
+            n.push((id, basis));
+        }
+    }
+    (f, n)
+}
+
 /// The members' facts with every value assumed of them filled in, and what was
 /// assumed of each (fact and basis), in table order. Answers are never replaced.
-pub fn resolve(household: &Household) -> (Vec<Facts>, Vec<Vec<(FactId, Basis)>>) {
+/// `household` is the household's facts as resolved by [`resolve_household`].
+pub fn resolve(household: &Facts, members: &[Facts]) -> (Vec<Facts>, Vec<Vec<(FactId, Basis)>>) {
     let c = compiled();
-    let mut all = Vec::with_capacity(household.members.len());
-    let mut notes = Vec::with_capacity(household.members.len());
-    for m in &household.members {
+    let mut all = Vec::with_capacity(members.len());
+    let mut notes = Vec::with_capacity(members.len());
+    for m in members {
         let mut f = m.clone();
         let mut n = Vec::new();
         for &id in &c.order {
             if f.get(id).is_some() || id.info().scope != Scope::Member {
                 continue;
             }
-            if let Standing::Assumed(v, basis) = standing(id, &f, &household.facts) {
+            if let Standing::Assumed(v, basis) = standing(id, &f, household) {
                 f.set(id, Some(v));
                 n.push((id, basis));
             }

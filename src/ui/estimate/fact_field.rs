@@ -159,7 +159,6 @@ pub fn FactField(
                 }
             >
                 <option value="">{unanswered}</option>
-                <option value=DONT_KNOW>{dont_know_label}</option>
                 {choices
                     .iter()
                     .map(|c| {
@@ -168,6 +167,9 @@ pub fn FactField(
                         }
                     })
                     .collect_view()}
+                // Last, as in the yes/no lists: arrowing through the choices by keyboard
+                // never passes it on the way to an answer.
+                <option value=DONT_KNOW>{dont_know_label}</option>
             </select>
         }
         .into_any(),

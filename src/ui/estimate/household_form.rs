@@ -21,12 +21,12 @@ pub fn HouseholdForm() -> impl IntoView {
         let mut ids: Vec<_> = state
             .household
             .with(|h| h.facts.answered().map(|(id, _)| id).collect());
-        let hidden = questions.with(|q| {
+        let (hidden, folded) = questions.with(|q| {
             state
                 .dont_know
                 .with(|d| add_questions(&q.0, None, &mut ids, show_all.get(), d))
         });
-        (stable(prev, ids), hidden)
+        (stable(prev, ids, &folded), hidden)
     });
     view! {
         <fieldset class="household">

@@ -31,7 +31,7 @@ pub fn MemberCard(
                 );
             }
         });
-        let hidden = questions.with(|q| {
+        let (hidden, folded) = questions.with(|q| {
             state
                 .dont_know
                 .with(|d| add_questions(&q.0, Some(index), &mut ids, show_all.get(), d))
@@ -50,7 +50,7 @@ pub fn MemberCard(
                 }
             });
         }
-        (stable(prev, ids), hidden)
+        (stable(prev, ids, &folded), hidden)
     });
     let remove = move |_| {
         state.household.update(|h| {
