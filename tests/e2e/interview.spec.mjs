@@ -164,6 +164,27 @@ for (const h of HOUSEHOLDS) {
       await expect(page2.getByTestId("total-year")).toHaveText(total);
       expect(await formState(page2)).toBe(before);
       await other.close();
+
+      if (view === "desktop") {
+        // Every list switches language, and back.
+        const cjk = /[\u4e00-\u9fff]/;
+        const names = () => page.locator(".answer .results .name").allTextContents();
+        // English names may keep a term in Chinese ("Minimum living allowance (低保)"), but
+        // are English: each has Latin letters.
+        await page.getByRole("button", { name: "English" }).click();
+        await expect.poll(async () => (await names()).filter((n) => !/[A-Za-z]{3}/.test(n)).length).toBe(0);
+        await page.getByRole("button", { name: "中文" }).click();
+        await expect.poll(async () => (await names()).every((n) => cjk.test(n))).toBe(true);
+        // Printed: at most two A4 pages, and never a "no" answer (not pregnant, no HIV…).
+        await page.emulateMedia({ media: "print" });
+        await expect(page.locator(".print-summary")).toBeVisible();
+        await expect(page.locator(".print-summary")).not.toContainText("：否");
+        const pdf = await page.pdf({ format: "A4" });
+        const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        expect(pages, "printed pages").toBeGreaterThan(0);
+        expect(pages, "printed pages").toBeLessThanOrEqual(2);
+        await page.emulateMedia({ media: "screen" });
+      }
     });
   }
 }

@@ -19,16 +19,18 @@ test("Haidong: an 85-year-old with a grade-1 disability in a 低保 household", 
     unable_to_self_care: true,
   });
   const list = eligible(page);
-  // Haidong item 49: 80–89 longevity subsidy 120 yuan a month; service subsidy 60–210 by local decision.
+  // Haidong item 49: 80–89 longevity subsidy 120 yuan a month; a 低保 household is a household in
+  // hardship (困难老年人), so the service subsidy is 150–210 by dependency level (60–210 before that
+  // followed from 低保).
   await expect(list).toContainText("120 元 每人每月（每年 1440 元）");
-  await expect(list).toContainText("60–210 元 每人每月（每年 720–2520 元）");
+  await expect(list).toContainText("150–210 元 每人每月（每年 1800–2520 元）");
   // Item 62: living subsidy and nursing subsidy, 100 yuan a month each.
   await expect(list.locator("details", { hasText: "困难残疾人生活补贴和重度残疾人护理补贴" })).toHaveCount(2);
   // Item 63: urban severe-disability 低保 top-up, 100.8 yuan a month.
   await expect(list).toContainText("100.8 元 每人每月（每年 1209.6 元）");
-  // (120 + 60..210 + 100 + 100 + 100.8) × 12.
-  await expect(page.getByTestId("total-year")).toHaveText("5769.6–7569.6 元");
-  await expect(page.getByTestId("total-month")).toContainText("480.8–630.8 元");
+  // (120 + 150..210 + 100 + 100 + 100.8) × 12.
+  await expect(page.getByTestId("total-year")).toHaveText("6849.6–7569.6 元");
+  await expect(page.getByTestId("total-month")).toContainText("570.8–630.8 元");
   // Results are grouped by area.
   await expect(list.locator("section.area h3", { hasText: "老有所养" })).toBeVisible();
   await expect(list.locator("section.area h3", { hasText: "弱有所扶" })).toBeVisible();
