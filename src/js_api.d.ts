@@ -287,6 +287,10 @@ export interface Member {
   cannot_form_own_household?: boolean | null;
   /** 本人年收入 · Own yearly income (yuan, 0–100000000). All of the member's own income over the last year, in yuan. */
   income_year?: Money | null;
+  /** 户籍在县城或建制镇 · Hukou in a county town or designated town. Household registration in a county seat or a designated town (not the urban districts of a prefecture-level city). The documents' “rural (county towns included)” pupils include them. */
+  county_town_hukou?: boolean | null;
+  /** 就读学校在农村（乡镇或村，不在县城） · Attends a school in the countryside (a township or village, not the county town). Where the school is, whatever the pupil's hukou. */
+  rural_school?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {
@@ -350,6 +354,8 @@ export interface HouseholdFacts {
   household_family_planning?: boolean | null;
   /** 家中有经民政部门认定的特困人员 · Someone in the household is recognised by civil affairs as a 特困 person. 特困 people (extreme hardship: no ability to work, no income, no one to support them) are recognised by civil affairs. After “no”, nobody is asked. */
   household_tekun?: boolean | null;
+  /** 家庭住在农村（乡镇或村） · The household lives in the countryside (a township or village). Where the household actually lives, whatever its hukou. */
+  lives_rural?: boolean | null;
 }
 // </generated facts>
 

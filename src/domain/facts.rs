@@ -1734,6 +1734,37 @@ pub static FACTS: &[FactInfo] = &[
         "特困人员（农村五保、城市三无人员）由民政部门认定。答“否”后不再逐人询问。",
         "特困 people (extreme hardship: no ability to work, no income, no one to support them) are recognised by civil affairs. After “no”, nobody is asked.",
     ),
+    // ---- places the documents name that hukou type alone cannot say (issue 20, cause 4)
+    fact(
+        "county_town_hukou",
+        M,
+        Bool,
+        "hukou",
+        "户籍在县城或建制镇",
+        "Hukou in a county town or designated town",
+        "户口登记在县城或建制镇（不是地级以上城市的市区）。文件所说“农村（含县镇）学生”包括这些学生。",
+        "Household registration in a county seat or a designated town (not the urban districts of a prefecture-level city). The documents' “rural (county towns included)” pupils include them.",
+    ),
+    fact(
+        "rural_school",
+        M,
+        Bool,
+        "school",
+        "就读学校在农村（乡镇或村，不在县城）",
+        "Attends a school in the countryside (a township or village, not the county town)",
+        "学校所在地，不看户籍。",
+        "Where the school is, whatever the pupil's hukou.",
+    ),
+    fact(
+        "lives_rural",
+        H,
+        Bool,
+        "hukou",
+        "家庭住在农村（乡镇或村）",
+        "The household lives in the countryside (a township or village)",
+        "实际居住地在乡镇或村，不论户籍类型。",
+        "Where the household actually lives, whatever its hukou.",
+    ),
 ];
 
 /// Looks a fact up by name.

@@ -170,6 +170,7 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
     ("full_time_registered", &[STUDENT]),
     ("private_school_aid_eligible", &[STUDENT]),
     ("school_bus", &[STUDENT]),
+    ("rural_school", &[STUDENT]),
     ("postgraduate_admitted", &[age(18, 45, Assume::No)]),
     ("university_graduate", &[age(18, 130, Assume::No)]),
     // Disability: one household question first, then the members who hold a certificate.
@@ -189,6 +190,11 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
     (
         "disabled_veteran",
         &[gate("disability_certificate", YES, Assume::No)],
+    ),
+    // A county-town hukou is an urban one: a rural hukou answers it.
+    (
+        "county_town_hukou",
+        &[gate("hukou_type", &["urban"], Assume::No)],
     ),
     // Work: from 16.
     ("employment", &[age(16, 130, Assume::Choice("not_working"))]),
