@@ -128,6 +128,36 @@ pub fn from_session(text: &str, catalog: &Catalog) -> Result<Saved, ShareError> 
     from_json_within(text, catalog, MAX_SESSION)
 }
 
+/// Reads back the tab's session copy keeping whatever is still valid (a copy saved by
+/// another version, or damaged): the household with the answers that could be read,
+/// and the fields left out. An unknown region falls back to `default_region`.
+pub fn from_session_lenient(
+    text: &str,
+    catalog: &Catalog,
+    default_region: &str,
+) -> Result<(Saved, Vec<String>), ShareError> {
+    if text.len() > MAX_SESSION {
+        return Err(ShareError::TooLong { bytes: text.len() });
+    }
+    let v: Json = serde_json::from_str(text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let (household, mut dropped) = Household::from_json_lenient(&v).ok_or(ShareError::BadValue)?;
+    let region = match v.get("region").and_then(Json::as_str) {
+        Some(r) if catalog.region(r).is_some() => r.to_string(),
+        _ => {
+            dropped.insert(0, "region".into());
+            default_region.to_string()
+        }
+    };
+    Ok((
+        Saved {
+            region,
+            household,
+            dont_know: Vec::new(),
+        },
+        dropped,
+    ))
+}
+
 fn from_json_within(text: &str, catalog: &Catalog, limit: usize) -> Result<Saved, ShareError> {
     if text.len() > limit {
         return Err(ShareError::TooLong { bytes: text.len() });

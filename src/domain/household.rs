@@ -124,6 +124,64 @@ impl Household {
         Household::from_json(&v)
     }
 
+    /// Reads a household the app itself saved earlier, keeping every answer that is
+    /// still valid: an answer this version cannot read (a fact it no longer has, a value
+    /// out of bounds, members past [`MAX_MEMBERS`]) is left out and named in the list
+    /// returned, so the resident is told what was dropped instead of losing everything.
+    /// `None` when nothing of a household is there.
+    pub fn from_json_lenient(v: &Json) -> Option<(Household, Vec<String>)> {
+        let obj = v.as_object()?;
+        let mut dropped = Vec::new();
+        let keep = |m: &Json, path: &str, scope: Scope, dropped: &mut Vec<String>| {
+            let mut facts = Facts::default();
+            let Some(o) = m.as_object() else {
+                dropped.push(path.to_string());
+                return facts;
+            };
+            for (name, raw) in o {
+                // Names are capped: a damaged copy could hold anything.
+                let fpath = format!("{path}.{}", name.chars().take(40).collect::<String>());
+                let Some(id) = fact_by_name(name) else {
+                    dropped.push(fpath);
+                    continue;
+                };
+                if raw.is_null() {
+                    continue;
+                }
+                if id.info().scope != scope || id.info().is_derived() {
+                    dropped.push(fpath);
+                    continue;
+                }
+                match parse_value(id, raw, &fpath) {
+                    Ok(v) => facts.set(id, Some(v)),
+                    Err(_) => dropped.push(fpath),
+                }
+            }
+            facts
+        };
+        let facts = match obj.get("household") {
+            None | Some(Json::Null) => Facts::default(),
+            Some(h) => keep(h, "household", Scope::Household, &mut dropped),
+        };
+        let members: Vec<Facts> = match obj.get("members") {
+            Some(Json::Array(ms)) => {
+                if ms.len() > MAX_MEMBERS {
+                    dropped.push(format!("members[{MAX_MEMBERS}..{}]", ms.len()));
+                }
+                ms.iter()
+                    .take(MAX_MEMBERS)
+                    .enumerate()
+                    .map(|(i, m)| keep(m, &format!("members[{i}]"), Scope::Member, &mut dropped))
+                    .collect()
+            }
+            _ => return None,
+        };
+        if members.is_empty() {
+            return None;
+        }
+        Some((Household { facts, members }, dropped))
+    }
+
     /// The JSON form `from_json` reads back (answered facts only).
     pub fn to_json(&self) -> Json {
         let mut top = Map::new();
@@ -250,6 +308,29 @@ mod tests {
         assert_eq!(h.members.len(), 1);
         assert_eq!(Household::from_json(&h.to_json()).unwrap(), h);
         assert_eq!(h.to_json(), j);
+    }
+
+    #[test]
+    fn a_saved_copy_keeps_what_is_still_valid_and_names_the_rest() {
+        let mut many = vec![json!({"age": 30}); 31];
+        many[1] = json!({"age": 200, "hukou_local": true, "shoe_size": 42, "dibao": true});
+        let v = json!({"household": {"dibao": true, "age": 85}, "members": many});
+        let (h, dropped) = Household::from_json_lenient(&v).unwrap();
+        assert_eq!(h.members.len(), MAX_MEMBERS);
+        assert_eq!(h.members[1].answered().count(), 1, "hukou_local kept");
+        assert_eq!(h.facts.answered().count(), 1, "dibao kept");
+        assert_eq!(
+            dropped,
+            [
+                "household.age",
+                "members[30..31]",
+                "members[1].age",
+                "members[1].dibao",
+                "members[1].shoe_size"
+            ]
+        );
+        assert!(Household::from_json_lenient(&json!({"members": []})).is_none());
+        assert!(Household::from_json_lenient(&json!("x")).is_none());
     }
 
     #[test]

@@ -25,8 +25,13 @@ pub fn restore(state: AppState) {
         && let Ok(Some(text)) = s.get_item(SESSION_KEY)
         && !apply_session(state, &text)
     {
-        // A copy this version cannot read is of no use to anyone.
+        // A copy with no household left in it is of no use to anyone; say so.
         let _ = s.remove_item(SESSION_KEY);
+        state.say(
+            "上次填写的信息已损坏，无法恢复。",
+            "What was entered earlier is damaged and could not be restored.",
+            true,
+        );
     }
     // The address's `?region=&lang=` (a host page's embed attributes) is a fresh choice
     // made after the copy was saved, so it wins over the copy; a shared link wins over both.
@@ -50,9 +55,33 @@ fn apply_session(state: AppState, text: &str) -> bool {
     let Some(req) = v.get("request") else {
         return false;
     };
-    let Ok(saved) = share::from_session(&req.to_string(), cat) else {
+    // Whatever this version can still read is kept, and the resident is told what
+    // was left out: a damaged or older copy never wipes the household silently.
+    let Ok((saved, dropped)) =
+        share::from_session_lenient(&req.to_string(), cat, super::state::DEFAULT_REGION)
+    else {
         return false;
     };
+    if !dropped.is_empty() {
+        let list = dropped
+            .iter()
+            .take(5)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if dropped.len() > 5 { " …" } else { "" };
+        state.say(
+            format!(
+                "上次填写的信息中有 {} 项本版本无法读取，已略去（{list}{more}），其余已恢复。",
+                dropped.len()
+            ),
+            format!(
+                "{} of the answers saved earlier could not be read by this version and were left out ({list}{more}); the rest is back.",
+                dropped.len()
+            ),
+            true,
+        );
+    }
     state.region.set(saved.region);
     let members = saved.household.members.len();
     state.household.set(saved.household);

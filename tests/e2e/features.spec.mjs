@@ -266,3 +266,24 @@ test("不清楚 is an answer: not asked again, kept on reload, and the results s
   await card.locator("button.more").click();
   await expect(page.locator(`#${id}`)).toHaveValue("?");
 });
+
+test("a damaged session copy keeps what is still valid and says what was left out", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await page.locator("#f-0-age").fill("70");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+  // Another version's copy: one member's age out of bounds and a fact this version lacks.
+  await page.evaluate(() => {
+    const key = "benefit-estimator/v1";
+    const copy = JSON.parse(sessionStorage.getItem(key));
+    copy.request.members = [{ age: 70, hukou_local: true }, { age: 200, shoe_size: 42, hukou_local: true }];
+    sessionStorage.setItem(key, JSON.stringify(copy));
+  });
+  await page.reload();
+  await expect(page.locator("#f-0-age")).toHaveValue("70");
+  await expect(page.locator("fieldset.member")).toHaveCount(2);
+  await expect(page.locator("#f-1-hukou_local")).toHaveValue("yes");
+  await expect(page.getByTestId("notice-error")).toContainText("2 项本版本无法读取");
+  await expect(page.getByTestId("notice-error")).toContainText("members[1].age");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+});
