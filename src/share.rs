@@ -283,6 +283,50 @@ mod tests {
         assert_eq!(back.household, h);
     }
 
+    /// Every fact answered with its largest value, for every member (issue 25, finding 3:
+    /// valid households outgrew the 64 KiB bounds).
+    fn largest_household() -> Household {
+        use crate::domain::facts::{FACTS, FactId, Kind, Scope, Value};
+        use crate::domain::household::{Facts, MAX_MEMBERS};
+        let fill = |scope: Scope| {
+            let mut f = Facts::default();
+            for (i, info) in FACTS.iter().enumerate() {
+                if info.scope != scope || info.is_derived() {
+                    continue;
+                }
+                let v = match &info.kind {
+                    Kind::Bool => Value::Bool(true),
+                    Kind::Int { max, .. } => Value::Int(*max),
+                    Kind::Money { max } => {
+                        Value::Money(rust_decimal::Decimal::new(*max * 100 - 1, 2))
+                    }
+                    Kind::Choice { choices } => Value::Choice(choices.len() as u8 - 1),
+                };
+                f.set(FactId(i as u16), Some(v));
+            }
+            f
+        };
+        Household {
+            facts: fill(Scope::Household),
+            members: vec![fill(Scope::Member); MAX_MEMBERS],
+        }
+    }
+
+    #[test]
+    fn the_largest_valid_household_survives_the_link_and_the_session_copy() {
+        let cat = catalog::embedded().unwrap();
+        let h = largest_household();
+        let frag = encode_fragment("jinan", &h, &[]);
+        assert!(frag.len() < MAX_FRAGMENT, "{} bytes", frag.len());
+        assert_eq!(decode_fragment(&frag, cat).unwrap().unwrap().household, h);
+        let session = to_json("jinan", &h).to_string();
+        assert!(
+            session.len() > 64 * 1024,
+            "the old bound would have lost it"
+        );
+        assert_eq!(from_session(&session, cat).unwrap().household, h);
+    }
+
     #[test]
     fn other_fragments_are_not_households() {
         let cat = catalog::embedded().unwrap();
