@@ -149,6 +149,19 @@ for (const h of HOUSEHOLDS) {
       else expect(await inView(page.getByTestId("total-year"))).toBe(true);
       await page.screenshot({ path: `target/e2e-results/screenshots/interview-${h.region}-${view}.png` });
 
+      // Every kind of answer: money typed with full-width digits and 元, 不清楚 on a number.
+      await formState(page); // opens every card's optional questions
+      const income = page.locator("#f-h-income_per_capita_month");
+      if (await income.count()) {
+        await income.fill("１２００元");
+        await income.press("Tab");
+        await expect(income).toHaveValue("1200");
+      }
+      const standard = page.locator("#f-h-local_dibao_standard_month");
+      if (await standard.count()) {
+        await standard.locator("xpath=ancestor::div[contains(@class,'field')]").locator("button.dont-know").click();
+        await expect(standard.locator("xpath=ancestor::div[contains(@class,'field')]").locator("button.dont-know")).toHaveAttribute("aria-pressed", "true");
+      }
       // Every answer, 不清楚 included, survives a reload and the share link.
       const before = await formState(page);
       const total = await page.getByTestId("total-year").textContent();
