@@ -4,6 +4,7 @@
 //! here by hand rather than by derive, so every error names the exact path
 //! (`members[1].age`) and no input, however odd, can panic.
 
+use super::answer::{AnswerError, parse_yuan};
 use super::error::InputError;
 use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
 use rust_decimal::Decimal;
@@ -206,13 +207,27 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
     let value = match &info.kind {
         Kind::Bool => Value::Bool(raw.as_bool().ok_or_else(|| wrong("true or false"))?),
         Kind::Int { .. } => Value::Int(raw.as_i64().ok_or_else(|| wrong("a whole number"))?),
-        Kind::Money { .. } => {
+        Kind::Money { max } => {
+            // A string by the one rule of `answer::parse_yuan` (as a form field, less
+            // the form's allowances for full-width digits, separators and units);
+            // a whole JSON number as it is (its range is checked below).
+            let money = "an amount of yuan as a decimal string with at most two decimals, e.g. \"850.50\"";
             let d = match raw {
-                Json::String(s) => s.trim().parse::<Decimal>().ok(),
-                Json::Number(n) if n.is_i64() || n.is_u64() => n.to_string().parse().ok(),
-                _ => None,
+                Json::String(s) => parse_yuan(s, *max).map_err(|e| match e {
+                    AnswerError::NotANumber => wrong(money),
+                    e => InputError::OutOfRange {
+                        path: path.to_string(),
+                        detail: e.en(),
+                    },
+                })?,
+                Json::Number(n) => match (n.as_i64(), n.as_u64()) {
+                    (Some(i), _) => Decimal::from(i),
+                    (None, Some(u)) => Decimal::from(u),
+                    _ => return Err(wrong(money)),
+                },
+                _ => return Err(wrong(money)),
             };
-            Value::Money(d.ok_or_else(|| wrong("an amount of yuan as a string, e.g. \"850.50\""))?)
+            Value::Money(d)
         }
         Kind::Choice { choices } => {
             let code = raw
@@ -294,5 +309,45 @@ mod tests {
             Err(InputError::TooManyMembers { count: 31 })
         ));
         assert!(Household::from_json_str("{\"members\": [").is_err());
+    }
+
+    /// Money in JSON is a plain decimal string with at most two places, by the same rule
+    /// as a typed answer (issue 25): what the README says, and nothing more lenient.
+    #[test]
+    fn money_is_a_plain_decimal_with_at_most_two_places() {
+        let income = |v: Json| {
+            Household::from_json(&json!({"household": {"income_per_capita_month": v}, "members": [{}]}))
+                .map(|h| h.facts.answered().next().map(|(_, v)| v))
+        };
+        for (ok, want) in [
+            ("300", "300"),
+            ("850.50", "850.50"),
+            ("0.5", "0.5"),
+            ("007", "7"),
+            ("0", "0"),
+        ] {
+            let want: Decimal = want.parse().unwrap();
+            assert_eq!(income(json!(ok)), Ok(Some(Value::Money(want))), "{ok}");
+        }
+        assert_eq!(
+            income(json!(300)),
+            Ok(Some(Value::Money(Decimal::from(300))))
+        );
+        for bad in [
+            "1e2", "1_000", "+300", ".5", "5.", " 300 ", "300 ", "-5", "1,000", "３００", "300元",
+            "0x10", "NaN", "", "1.2.3",
+        ] {
+            let e = income(json!(bad)).unwrap_err();
+            assert_eq!(
+                e.path(),
+                Some("household.income_per_capita_month"),
+                "{bad}: {e}"
+            );
+        }
+        // Below the fen, and past the fact's bound however many digits.
+        for bad in ["649.999999", "649.001", "99999999999", &"9".repeat(400)] {
+            let e = income(json!(bad)).unwrap_err();
+            assert!(matches!(e, InputError::OutOfRange { .. }), "{bad}: {e}");
+        }
     }
 }
