@@ -13,6 +13,7 @@ use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::{FactInfo, Kind};
 use crate::domain::money::MoneyRange;
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
+use crate::domain::error::echo;
 use crate::domain::{
     Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
 };
@@ -213,7 +214,7 @@ pub fn parse_request(
     })?;
     if let Some(k) = obj.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
         return Err(ApiError::UnknownField {
-            path: k.chars().take(40).collect(),
+            path: echo(k),
         });
     }
     let known = || catalog.regions.iter().map(|r| r.id.clone()).collect();
@@ -222,25 +223,25 @@ pub fn parse_request(
         (None, Some(Json::String(r))) => r.clone(),
         (None, other) => {
             return Err(ApiError::UnknownRegion {
-                got: other.map(|o| o.to_string()).unwrap_or_default(),
+                got: other.map(|o| echo(&o.to_string())).unwrap_or_default(),
                 known: known(),
             });
         }
     };
     if catalog.region(&region).is_none() {
         return Err(ApiError::UnknownRegion {
-            got: region.chars().take(40).collect(),
+            got: echo(&region),
             known: known(),
         });
     }
     let date = match v.get("date") {
         None | Some(Json::Null) => None,
         Some(Json::String(s)) => Some(Date::parse(s).ok_or_else(|| ApiError::BadDate {
-            got: s.chars().take(40).collect(),
+            got: echo(s),
         })?),
         Some(other) => {
             return Err(ApiError::BadDate {
-                got: other.to_string().chars().take(40).collect(),
+                got: echo(&other.to_string()),
             });
         }
     };
@@ -398,7 +399,7 @@ pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
     let reg = catalog
         .region(region)
         .ok_or_else(|| ApiError::UnknownRegion {
-            got: region.chars().take(40).collect(),
+            got: echo(region),
             known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
         })?;
     let chain = catalog.chain(reg);
@@ -452,8 +453,8 @@ fn totals_json(t: &Totals) -> Json {
     v
 }
 
-/// Parses request text, refusing more than [`MAX_INPUT_BYTES`]; serde_json's own
-/// recursion limit refuses deep nesting.
+/// Parses request text, refusing more than [`MAX_INPUT_BYTES`] and a key given twice;
+/// serde_json's own recursion limit refuses deep nesting.
 pub fn parse_text(input: &str) -> Result<Json, ApiError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ApiError::TooLarge {
@@ -461,7 +462,7 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
             limit: Limit::Bytes(input.len()),
         });
     }
-    serde_json::from_str(input).map_err(|e| ApiError::Input(InputError::Syntax(e.to_string())))
+    crate::domain::json::parse(input).map_err(ApiError::Input)
 }
 
 /// The embedded catalog, or why it cannot be used.
@@ -547,6 +548,52 @@ mod tests {
                 .code(),
             "syntax"
         );
+    }
+
+    #[test]
+    fn dates_are_exactly_yyyy_mm_dd() {
+        for bad in ["2020-6-1", "2014-03-031", " 2020-06-01", "2020-06-01 "] {
+            let e = request(json!({"region": "hebei", "date": bad, "members": [{}]})).unwrap_err();
+            assert_eq!(e.code(), "bad_date", "{bad}");
+        }
+        let r = request(json!({"region": "hebei", "date": "2020-06-01", "members": [{}]}));
+        assert_eq!(r.unwrap().date, Date::new(2020, 6, 1));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_naming_its_path() {
+        let e = estimate_str(
+            r#"{"region": "hebei", "members": [{"age": 70, "age": 7}]}"#,
+            None,
+            day(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_household");
+        assert_eq!(e.path().as_deref(), Some("members[0].age"));
+        assert!(e.to_string().starts_with("members[0].age: "), "{e}");
+        let e = estimate_str(r#"{"region": "hebei", "region": "x", "members": [{}]}"#, None, day())
+            .unwrap_err();
+        assert_eq!(e.path().as_deref(), Some("region"));
+    }
+
+    #[test]
+    fn no_message_repeats_a_long_piece_of_input() {
+        let long = "x".repeat(200_000);
+        for v in [
+            json!({"region": "hebei", "members": [{ long.clone(): 1 }]}),
+            json!({"region": "hebei", long.clone(): 1, "members": [{}]}),
+            json!({"region": long.clone(), "members": [{}]}),
+            json!({"region": [long.clone()], "members": [{}]}),
+            json!({"region": "hebei", "date": long.clone(), "members": [{}]}),
+            json!({"region": "hebei", "date": [long.clone()], "members": [{}]}),
+            json!({"region": "hebei", "members": [{"student_stage": long.clone()}]}),
+        ] {
+            let e = request(v).unwrap_err();
+            let all = e.to_json().to_string();
+            assert!(all.len() < 2_000, "{}: {} bytes", e.code(), all.len());
+        }
+        let e = catalog_json(embedded().unwrap(), &long).unwrap_err();
+        assert!(e.to_json().to_string().len() < 2_000);
     }
 
     #[test]

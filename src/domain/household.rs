@@ -5,7 +5,7 @@
 //! (`members[1].age`) and no input, however odd, can panic.
 
 use super::answer::{AnswerError, parse_yuan};
-use super::error::InputError;
+use super::error::{InputError, echo};
 use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
@@ -121,8 +121,7 @@ impl Household {
 
     /// Parses JSON text; a syntax error is reported with its line and column.
     pub fn from_json_str(s: &str) -> Result<Household, InputError> {
-        let v: Json = serde_json::from_str(s).map_err(|e| InputError::Syntax(e.to_string()))?;
-        Household::from_json(&v)
+        Household::from_json(&super::json::parse(s)?)
     }
 
     /// The JSON form `from_json` reads back (answered facts only).
@@ -174,7 +173,8 @@ fn parse_facts(v: &Json, path: &str, scope: Scope) -> Result<Facts, InputError> 
     })?;
     let mut facts = Facts::default();
     for (name, raw) in obj {
-        let fpath = format!("{path}.{name}");
+        // Every piece of input a message echoes is capped (issue 25).
+        let fpath = format!("{path}.{}", echo(name));
         let id = fact_by_name(name).ok_or_else(|| InputError::UnknownFact {
             path: fpath.clone(),
         })?;
@@ -235,7 +235,7 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
                 .ok_or_else(|| wrong("one of the listed codes"))?;
             let i = info.choice(code).ok_or_else(|| InputError::UnknownChoice {
                 path: path.to_string(),
-                got: code.chars().take(40).collect(),
+                got: echo(code),
                 allowed: choices
                     .iter()
                     .map(|c| c.code)
@@ -349,5 +349,20 @@ mod tests {
             let e = income(json!(bad)).unwrap_err();
             assert!(matches!(e, InputError::OutOfRange { .. }), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn echoed_keys_are_capped() {
+        let key = "k".repeat(200_000);
+        let e = Household::from_json(&json!({"members": [{ key: 1 }]})).unwrap_err();
+        assert!(e.to_string().len() < 200, "{e}");
+        assert!(e.zh().len() < 200);
+        assert!(e.path().unwrap().starts_with("members[0].kkk"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused() {
+        let e = Household::from_json_str(r#"{"members": [{"age": 70, "age": 7}]}"#).unwrap_err();
+        assert_eq!(e.path(), Some("members[0].age"), "{e}");
     }
 }
