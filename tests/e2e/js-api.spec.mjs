@@ -110,6 +110,70 @@ test("bad input comes back as a structured error naming the field", async ({ wat
   await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
 });
 
+test("10 000 hostile calls, revoked Proxies among them, leave the API and the page working", async ({ watched }) => {
+  // Issue 25: a revoked Proxy made Array.isArray throw inside the reader; the exception
+  // unwound through the wasm frames, leaking wasm stack on each call, and after about
+  // 1000–2600 calls every export (regions() too) failed with "memory access out of bounds".
+  test.setTimeout(120_000);
+  const { page } = watched;
+  await loadApi(page);
+  const out = await page.evaluate(() => {
+    const api = window.wasmBindings;
+    const revoked = (target) => {
+      const p = Proxy.revocable(target, {});
+      p.revoke();
+      return p.proxy;
+    };
+    const boom = () => {
+      throw new Error("boom");
+    };
+    const hostile = [
+      () => revoked({}),
+      () => revoked([]),
+      () => ({ region: "hebei", members: [revoked({})] }),
+      () => ({ region: "hebei", members: revoked([]) }),
+      () => ({ region: "hebei", members: [{ age: revoked([]) }] }),
+      () => ({ region: "hebei", household: revoked({}), members: [{}] }),
+      () => new Proxy({}, { ownKeys: boom }),
+      () => new Proxy({}, { getPrototypeOf: boom }),
+      () => new Proxy([], { get: boom }),
+      () => new Proxy({ region: "hebei", members: [{}] }, { get: boom }),
+      () => ({ region: "hebei", get members() { return boom(); } }),
+      () => { const o = { region: "hebei", members: [{}] }; o.members.push(o); return o; },
+      () => ({ region: "hebei", members: [document.createElement("div")] }),
+      () => ({ region: "hebei", household: new WeakMap(), members: [{}] }),
+      () => ({ region: "hebei", members: [{ age: 10n }] }),
+      () => ({ region: "hebei", members: [{ age: NaN }] }),
+      () => '{"region": "hebei", "members": [{"age": 1, "age": 2}]}',
+    ];
+    let threw = 0;
+    let ok = 0;
+    let firstThrow = null;
+    const calls = 10_000;
+    for (let i = 0; i < calls; i++) {
+      const input = hostile[i % hostile.length]();
+      try {
+        const r = (i % 2 ? api.questions : api.estimate)(input);
+        if (r.ok) ok++;
+      } catch (e) {
+        threw++;
+        firstThrow ??= `${i}: ${e}`;
+      }
+    }
+    const regions = api.regions();
+    const estimate = api.estimate({ region: "hebei", members: [{ age: 70 }] });
+    return { calls, threw, ok, firstThrow, regions: regions.ok && regions.value.length, estimate: estimate.ok };
+  });
+  expect(out.firstThrow, "first call that threw").toBeNull();
+  expect(out.threw).toBe(0);
+  expect(out.ok, "none of them is a valid household").toBe(0);
+  expect(out.regions).toBeGreaterThan(0);
+  expect(out.estimate).toBe(true);
+  // The app on the page still computes.
+  await page.locator("#f-0-age").fill("70");
+  await expect(page.getByTestId("eligible")).toContainText("老年人健康管理");
+});
+
 test("the README's example works from a host page of its own", async ({ watched }) => {
   const { page } = watched;
   const readme = readFileSync(`${root}/README.md`, "utf8");
