@@ -8,12 +8,12 @@
 
 use crate::catalog::{self, CatalogError};
 use crate::domain::condition::{ParamId, atom_text};
+use crate::domain::error::echo;
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::{FactInfo, Kind};
 use crate::domain::money::MoneyRange;
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
-use crate::domain::error::echo;
 use crate::domain::{
     Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
 };
@@ -213,9 +213,7 @@ pub fn parse_request(
         path: String::new(),
     })?;
     if let Some(k) = obj.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
-        return Err(ApiError::UnknownField {
-            path: echo(k),
-        });
+        return Err(ApiError::UnknownField { path: echo(k) });
     }
     let known = || catalog.regions.iter().map(|r| r.id.clone()).collect();
     let region = match (region, v.get("region")) {
@@ -236,9 +234,9 @@ pub fn parse_request(
     }
     let date = match v.get("date") {
         None | Some(Json::Null) => None,
-        Some(Json::String(s)) => Some(Date::parse(s).ok_or_else(|| ApiError::BadDate {
-            got: echo(s),
-        })?),
+        Some(Json::String(s)) => {
+            Some(Date::parse(s).ok_or_else(|| ApiError::BadDate { got: echo(s) })?)
+        }
         Some(other) => {
             return Err(ApiError::BadDate {
                 got: echo(&other.to_string()),
@@ -571,8 +569,12 @@ mod tests {
         assert_eq!(e.code(), "invalid_household");
         assert_eq!(e.path().as_deref(), Some("members[0].age"));
         assert!(e.to_string().starts_with("members[0].age: "), "{e}");
-        let e = estimate_str(r#"{"region": "hebei", "region": "x", "members": [{}]}"#, None, day())
-            .unwrap_err();
+        let e = estimate_str(
+            r#"{"region": "hebei", "region": "x", "members": [{}]}"#,
+            None,
+            day(),
+        )
+        .unwrap_err();
         assert_eq!(e.path().as_deref(), Some("region"));
     }
 

@@ -7,8 +7,8 @@
 //! UI only moves the strings in and out of the browser.
 
 use crate::api::{self, ApiError};
-use crate::domain::{Household, InputError};
 use crate::domain::rule::Catalog;
+use crate::domain::{Household, InputError};
 use serde_json::Value as Json;
 use std::fmt;
 

@@ -65,18 +65,30 @@ fn a_closed_pipe_ends_it_quietly() {
 #[test]
 fn bad_input_exits_1_and_bad_arguments_2() {
     // Not UTF-8: bad input, like bad JSON (it was 2, as if the file could not be read).
-    let o = run(&["--region", "hebei", "-"], b"{\"members\": [{\"age\": \xff}]}");
+    let o = run(
+        &["--region", "hebei", "-"],
+        b"{\"members\": [{\"age\": \xff}]}",
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
     let o = run(&["--region", "hebei", "-"], b"{\"members\": [");
     assert_eq!(o.status.code(), Some(1));
-    let o = run(&["--region", "hebei", "-"], br#"{"members": [{"age": 7, "age": 70}]}"#);
+    let o = run(
+        &["--region", "hebei", "-"],
+        br#"{"members": [{"age": 7, "age": 70}]}"#,
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("members[0].age"), "{}", stderr(&o));
-    let o = run(&["--region", "hebei", "-"], br#"{"members": [{"age": -1}]}"#);
+    let o = run(
+        &["--region", "hebei", "-"],
+        br#"{"members": [{"age": -1}]}"#,
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("members[0].age"));
-    let o = run(&["--region", "hebei", "--date", "2020-6-1", "-"], b"{\"members\": [{}]}");
+    let o = run(
+        &["--region", "hebei", "--date", "2020-6-1", "-"],
+        b"{\"members\": [{}]}",
+    );
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["--bogus"], b"");
     assert_eq!(o.status.code(), Some(2));

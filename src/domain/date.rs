@@ -26,13 +26,21 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         let shape = b.len() == 10
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
         if !shape {
             return None;
         }
-        Date::new(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
+        Date::new(
+            s[..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..].parse().ok()?,
+        )
     }
 
     /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).

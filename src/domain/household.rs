@@ -211,7 +211,8 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
             // A string by the one rule of `answer::parse_yuan` (as a form field, less
             // the form's allowances for full-width digits, separators and units);
             // a whole JSON number as it is (its range is checked below).
-            let money = "an amount of yuan as a decimal string with at most two decimals, e.g. \"850.50\"";
+            let money =
+                "an amount of yuan as a decimal string with at most two decimals, e.g. \"850.50\"";
             let d = match raw {
                 Json::String(s) => parse_yuan(s, *max).map_err(|e| match e {
                     AnswerError::NotANumber => wrong(money),
@@ -316,8 +317,10 @@ mod tests {
     #[test]
     fn money_is_a_plain_decimal_with_at_most_two_places() {
         let income = |v: Json| {
-            Household::from_json(&json!({"household": {"income_per_capita_month": v}, "members": [{}]}))
-                .map(|h| h.facts.answered().next().map(|(_, v)| v))
+            Household::from_json(
+                &json!({"household": {"income_per_capita_month": v}, "members": [{}]}),
+            )
+            .map(|h| h.facts.answered().next().map(|(_, v)| v))
         };
         for (ok, want) in [
             ("300", "300"),
@@ -334,8 +337,21 @@ mod tests {
             Ok(Some(Value::Money(Decimal::from(300))))
         );
         for bad in [
-            "1e2", "1_000", "+300", ".5", "5.", " 300 ", "300 ", "-5", "1,000", "３００", "300元",
-            "0x10", "NaN", "", "1.2.3",
+            "1e2",
+            "1_000",
+            "+300",
+            ".5",
+            "5.",
+            " 300 ",
+            "300 ",
+            "-5",
+            "1,000",
+            "３００",
+            "300元",
+            "0x10",
+            "NaN",
+            "",
+            "1.2.3",
         ] {
             let e = income(json!(bad)).unwrap_err();
             assert_eq!(

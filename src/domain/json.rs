@@ -108,7 +108,11 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let dot = if self.path.borrow().is_empty() { "" } else { "." };
+            let dot = if self.path.borrow().is_empty() {
+                ""
+            } else {
+                "."
+            };
             let at = self.enter(format_args!("{dot}{}", echo(&key)));
             if out.contains_key(&key) {
                 *self.dup.borrow_mut() = Some(self.path.borrow().clone());
