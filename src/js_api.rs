@@ -60,12 +60,12 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
     })())
 }
 
-/// Estimates a household (schema `benefit-estimate/1`, as the CLI prints).
+/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints).
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
 ) -> JsValue {
-    respond(with_request(&request, api::estimate))
+    respond_text(with_request(&request, api::estimate_text))
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
@@ -73,13 +73,13 @@ pub fn js_estimate(
 pub fn js_questions(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
 ) -> JsValue {
-    respond(with_request(&request, api::questions_json))
+    respond_text(with_request(&request, api::questions_text))
 }
 
 fn with_request(
     input: &JsValue,
-    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> Json,
-) -> Result<Json, ApiError> {
+    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> String,
+) -> Result<String, ApiError> {
     let v = match input.dyn_ref::<JsString>() {
         // Length is checked before the text is copied into wasm memory.
         Some(s) if s.length() as usize > MAX_INPUT_BYTES => {
@@ -94,6 +94,16 @@ fn with_request(
     let catalog = api::embedded()?;
     let req = api::parse_request(&v, None, catalog)?;
     Ok(run(catalog, &req, crate::ui::state::today()))
+}
+
+/// [`respond`] for a value already written as JSON text (an estimate is written straight
+/// to text: building it as a `serde_json::Value` first was most of its time).
+fn respond_text(r: Result<String, ApiError>) -> JsValue {
+    let text = match r {
+        Ok(value) => format!("{{\"ok\":true,\"value\":{value}}}"),
+        Err(e) => serde_json::to_string(&e.to_json()).unwrap_or_default(),
+    };
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// The tagged result as a plain JS object. JSON text and `JSON.parse` rather than a

@@ -845,7 +845,7 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
         d("2026-11-25"),
     )
     .unwrap();
-    assert_eq!(out["schema"], "benefit-estimate/1");
+    assert_eq!(out["schema"], "benefit-estimate/2");
     let t = &out["totals"]["household"];
     assert_eq!(t["yearly"]["min"], "1250");
     assert_eq!(
@@ -861,8 +861,14 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
         .unwrap();
     assert_eq!(r["status"], "yes");
     assert_eq!(r["cash"]["tier"]["zh"], "初中生");
+    let rule = out["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "hebei.3")
+        .unwrap();
     assert!(
-        r["source"]["quotes"][0]
+        rule["source"]["quotes"][0]
             .as_str()
             .unwrap()
             .contains("寄宿学生")

@@ -1,5 +1,5 @@
 //! Native CLI: `estimate --region hebei household.json` prints the estimate as JSON
-//! (schema `benefit-estimate/1`) or, with `--format table`, as a readable summary.
+//! (schema `benefit-estimate/2`) or, with `--format table`, as a readable summary.
 //! Bad input prints a clear message and exits non-zero; it never panics.
 
 // The CLI is native; under wasm32 (clippy --all-targets) it compiles to nothing.
@@ -209,6 +209,14 @@ mod cli {
             if en { "services in kind" } else { "项服务" }
         );
         let results = out["results"].as_array().cloned().unwrap_or_default();
+        // What a rule is (name, universal…) is in `rules`, once per rule (schema 2).
+        let rules: std::collections::HashMap<&str, &Value> = out["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| (s(r, &["rule"]), r))
+            .collect();
+        let rule = |r: &Value| rules.get(s(r, &["rule"])).copied().unwrap_or(&Value::Null);
         for (title, status) in [
             (if en { "Eligible" } else { "可享受" }, "yes"),
             (
@@ -223,7 +231,7 @@ mod cli {
             t += &format!("\n## {title}\n");
             for r in results
                 .iter()
-                .filter(|r| r["status"] == status && r["universal"] != true)
+                .filter(|r| r["status"] == status && rule(r)["universal"] != true)
             {
                 let who = r["member"]
                     .as_u64()
@@ -269,14 +277,14 @@ mod cli {
                 t += &format!(
                     "- [{}] {} ({}){cash}{missing}\n",
                     s(r, &["rule"]),
-                    s(r, &["name", l]),
+                    s(rule(r), &["name", l]),
                     who
                 );
             }
         }
         let universal = results
             .iter()
-            .filter(|r| r["universal"] == true && r["status"] == "yes")
+            .filter(|r| rule(r)["universal"] == true && r["status"] == "yes")
             .count();
         t += &format!(
             "\n{} {}\n",
@@ -301,7 +309,11 @@ mod cli {
                 }
             );
             for r in misses {
-                t += &format!("- {}: {}\n", s(r, &["name", l]), s(r, &["near_miss", l]));
+                t += &format!(
+                    "- {}: {}\n",
+                    s(rule(r), &["name", l]),
+                    s(r, &["near_miss", l])
+                );
             }
         }
         t
