@@ -20,7 +20,7 @@ use crate::domain::{
 };
 use serde::Serialize;
 use serde_json::{Value as Json, json};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Schema name and version of [`estimate`]'s output.
@@ -299,13 +299,17 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
     let misses = near_misses(&report, hh);
     let chain = catalog.chain(region);
 
+    // Each rule once; `rule_of[i]`: the index in `rules` of outcome i's rule.
     let mut seen: Vec<*const Rule> = Vec::new();
+    let mut rule_of: Vec<usize> = Vec::with_capacity(report.outcomes.len());
     let mut rules: Vec<RuleOut> = Vec::new();
     for o in &report.outcomes {
         let ptr: *const Rule = o.rule;
-        if seen.contains(&ptr) {
+        if let Some(k) = seen.iter().position(|&p| p == ptr) {
+            rule_of.push(k);
             continue;
         }
+        rule_of.push(seen.len());
         seen.push(ptr);
         rules.push(RuleOut {
             rule: &o.rule.id,
@@ -336,7 +340,7 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
     let mut omitted = 0usize;
     let mut results: Vec<ResultOut> = Vec::new();
     let mut explanations: Vec<Vec<Reason>> = Vec::new();
-    let mut explanation_ids: HashMap<Vec<Reason>, usize> = HashMap::new();
+    let mut explanation_ids: BTreeMap<Vec<Reason>, usize> = BTreeMap::new();
     // A member's explanations depend only on the member's facts as evaluated (answers
     // and what was assumed): the first member with the same ones stands for each.
     let class: Vec<usize> = (0..report.member_facts.len())
@@ -349,9 +353,9 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
                 .unwrap_or(i)
         })
         .collect();
-    // (rule, member class) → (explanation index, computation).
-    type Explained = (usize, Option<Text>);
-    let mut memo: HashMap<(*const Rule, Option<usize>), Explained> = HashMap::new();
+    // (rule, member class or the household) → (explanation index, computation).
+    let classes = class.len() + 1;
+    let mut memo: Vec<Option<(usize, Option<Text>)>> = vec![None; rules.len() * classes];
     for (i, o) in report.outcomes.iter().enumerate() {
         let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
         if o.status == Tri::No && miss.is_none() {
@@ -359,8 +363,8 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
             continue;
         }
         // Members evaluated alike are explained alike: explained once per rule.
-        let key = (o.rule as *const Rule, o.member_index().map(|m| class[m]));
-        let (explanation, computation) = match memo.get(&key) {
+        let key = rule_of[i] * classes + o.member_index().map_or(class.len(), |m| class[m]);
+        let (explanation, computation) = match &memo[key] {
             Some(done) => done.clone(),
             None => {
                 let Explanation {
@@ -375,7 +379,7 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
                         explanations.len() - 1
                     }
                 };
-                memo.insert(key, (k, computation.clone()));
+                memo[key] = Some((k, computation.clone()));
                 (k, computation)
             }
         };
