@@ -7,16 +7,20 @@
 //! names the field as a JSON path.
 
 use crate::catalog::{self, CatalogError};
-use crate::domain::condition::{ParamId, atom_text};
+use crate::domain::Tri;
+use crate::domain::condition::{ParamId, Reason, atom_text};
+use crate::domain::error::echo;
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
-use crate::domain::facts::{FactInfo, Kind};
-use crate::domain::money::MoneyRange;
-use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
+use crate::domain::facts::{Choice, FactInfo, Kind};
+use crate::domain::money::{MoneyRange, Per, Period};
+use crate::domain::rule::{Amount, Applicability, Catalog, Paid, Rule, Text};
 use crate::domain::{
     Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
 };
+use serde::Serialize;
 use serde_json::{Value as Json, json};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Schema name and version of [`estimate`]'s output.
@@ -212,9 +216,7 @@ pub fn parse_request(
         path: String::new(),
     })?;
     if let Some(k) = obj.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
-        return Err(ApiError::UnknownField {
-            path: k.chars().take(40).collect(),
-        });
+        return Err(ApiError::UnknownField { path: echo(k) });
     }
     let known = || catalog.regions.iter().map(|r| r.id.clone()).collect();
     let region = match (region, v.get("region")) {
@@ -222,25 +224,25 @@ pub fn parse_request(
         (None, Some(Json::String(r))) => r.clone(),
         (None, other) => {
             return Err(ApiError::UnknownRegion {
-                got: other.map(|o| o.to_string()).unwrap_or_default(),
+                got: other.map(|o| echo(&o.to_string())).unwrap_or_default(),
                 known: known(),
             });
         }
     };
     if catalog.region(&region).is_none() {
         return Err(ApiError::UnknownRegion {
-            got: region.chars().take(40).collect(),
+            got: echo(&region),
             known: known(),
         });
     }
     let date = match v.get("date") {
         None | Some(Json::Null) => None,
-        Some(Json::String(s)) => Some(Date::parse(s).ok_or_else(|| ApiError::BadDate {
-            got: s.chars().take(40).collect(),
-        })?),
+        Some(Json::String(s)) => {
+            Some(Date::parse(s).ok_or_else(|| ApiError::BadDate { got: echo(s) })?)
+        }
         Some(other) => {
             return Err(ApiError::BadDate {
-                got: other.to_string().chars().take(40).collect(),
+                got: echo(&other.to_string()),
             });
         }
     };
@@ -253,10 +255,6 @@ pub fn parse_request(
 
 fn text(t: &Text) -> Json {
     json!({"zh": t.zh, "en": t.en})
-}
-
-fn range(r: Option<MoneyRange>) -> Json {
-    serde_json::to_value(r).unwrap_or(Json::Null)
 }
 
 /// Regions with their documents (for pickers and the JS API).
@@ -274,8 +272,24 @@ pub fn regions_json(catalog: &Catalog) -> Json {
     )
 }
 
-/// Evaluates a request and renders the full result in schema [`SCHEMA`].
+/// Evaluates a request and renders the result in schema [`SCHEMA`] (see
+/// [`estimate_text`], which this parses back).
 pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
+    serde_json::from_str(&estimate_text(catalog, req, today)).unwrap_or(Json::Null)
+}
+
+/// Evaluates a request and writes the result in schema [`SCHEMA`] as compact JSON text:
+/// what the JS API hands to `JSON.parse` and the CLI prints.
+///
+/// What a rule is (its name, area, content, payer, citation…) is the same for every
+/// member, so it is written once, in `rules`; each distinct list of reasons once, in
+/// `explanations`; `results` hold what differs per member and point at those. An
+/// outcome that is `no` and has no near miss is left out of `results` and counted in
+/// `omitted`. For a household of 30 the first schema repeated all of it per member and
+/// outcome: 4 to 11 MB and 100–180 ms per estimate in the browser (issue 25). The text
+/// is written straight from borrowed structs, not through a `serde_json::Value`, whose
+/// thousands of small maps were most of the time.
+pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
     let region = catalog
         .region(&req.region)
         .expect("checked by parse_request");
@@ -284,91 +298,246 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
     let report = evaluate(catalog, region, hh, date);
     let misses = near_misses(&report, hh);
     let chain = catalog.chain(region);
-    let area_of = |reg: &Region, id: &str| {
-        reg.areas
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| json!({"id": a.id, "zh": a.name.zh, "en": a.name.en}))
-    };
-    let results: Vec<Json> = report
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let Explanation {
-                reasons,
-                computation,
-            } = explain(&report, o, hh);
-            let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
-            let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
-                (Amount::Tiers(ts), Some(t)) => ts.get(t).map(|t| text(&t.label)),
-                _ => None,
-            };
-            json!({
-                "rule": o.rule.id,
-                "region": o.region.id,
-                "item": o.rule.citation.item,
-                "area": area_of(o.region, &o.rule.area),
-                "name": text(&o.rule.name),
-                "member": o.member,
-                "status": o.status,
-                "universal": o.rule.is_universal(),
-                "cash": o.cash.as_ref().map(|c| json!({
-                    "stated": range(c.stated), "period": c.period, "per": c.per, "paid": c.paid,
-                    "yearly": range(c.yearly()), "once": range(c.once()), "tier": tier,
-                })),
-                "missing": report.missing(o).iter().map(|f| f.info().name).collect::<Vec<_>>(),
-                "reasons": reasons,
-                "computation": computation.as_ref().map(text),
-                "near_miss": miss.map(|n| text(&near_miss_text(n))),
-                "target": o.rule.target,
-                "content": text(&o.rule.content),
-                "payer": text(&o.rule.payer),
-                "department": text(&o.rule.department),
-                "note": o.rule.note.as_ref().map(text),
-                "source": o.rule.citation,
-                "document": o.region.document.title,
-            })
+
+    // Each rule once; `rule_of[i]`: the index in `rules` of outcome i's rule.
+    let mut seen: Vec<*const Rule> = Vec::new();
+    let mut rule_of: Vec<usize> = Vec::with_capacity(report.outcomes.len());
+    let mut rules: Vec<RuleOut> = Vec::new();
+    for o in &report.outcomes {
+        let ptr: *const Rule = o.rule;
+        if let Some(k) = seen.iter().position(|&p| p == ptr) {
+            rule_of.push(k);
+            continue;
+        }
+        rule_of.push(seen.len());
+        seen.push(ptr);
+        rules.push(RuleOut {
+            rule: &o.rule.id,
+            region: &o.region.id,
+            item: &o.rule.citation.item,
+            area: o
+                .region
+                .areas
+                .iter()
+                .find(|a| a.id == o.rule.area)
+                .map(|a| AreaOut {
+                    id: &a.id,
+                    zh: &a.name.zh,
+                    en: &a.name.en,
+                }),
+            name: &o.rule.name,
+            universal: o.rule.is_universal(),
+            target: &o.rule.target,
+            content: &o.rule.content,
+            payer: &o.rule.payer,
+            department: &o.rule.department,
+            note: o.rule.note.as_ref(),
+            source: &o.rule.citation,
+            document: &o.region.document.title,
+        });
+    }
+
+    let mut omitted = 0usize;
+    let mut results: Vec<ResultOut> = Vec::new();
+    let mut explanations: Vec<Vec<Reason>> = Vec::new();
+    let mut explanation_ids: BTreeMap<Vec<Reason>, usize> = BTreeMap::new();
+    // A member's explanations depend only on the member's facts as evaluated (answers
+    // and what was assumed): the first member with the same ones stands for each.
+    let class: Vec<usize> = (0..report.member_facts.len())
+        .map(|i| {
+            (0..i)
+                .find(|&j| {
+                    report.member_facts[j] == report.member_facts[i]
+                        && report.assumed.get(j) == report.assumed.get(i)
+                })
+                .unwrap_or(i)
         })
         .collect();
-    let qs = questions_of(&report, hh);
-    json!({
-        "schema": SCHEMA,
-        "region": {"id": region.id, "name": text(&region.name)},
-        "date": date,
-        "documents": chain.iter().map(|r| json!({
+    // (rule, member class or the household) → (explanation index, computation).
+    let classes = class.len() + 1;
+    let mut memo: Vec<Option<(usize, Option<Text>)>> = vec![None; rules.len() * classes];
+    for (i, o) in report.outcomes.iter().enumerate() {
+        let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
+        if o.status == Tri::No && miss.is_none() {
+            omitted += 1;
+            continue;
+        }
+        // Members evaluated alike are explained alike: explained once per rule.
+        let key = rule_of[i] * classes + o.member_index().map_or(class.len(), |m| class[m]);
+        let (explanation, computation) = match &memo[key] {
+            Some(done) => done.clone(),
+            None => {
+                let Explanation {
+                    reasons,
+                    computation,
+                } = explain(&report, o, hh);
+                let k = match explanation_ids.get(&reasons) {
+                    Some(&k) => k,
+                    None => {
+                        explanations.push(reasons.clone());
+                        explanation_ids.insert(reasons, explanations.len() - 1);
+                        explanations.len() - 1
+                    }
+                };
+                memo[key] = Some((k, computation.clone()));
+                (k, computation)
+            }
+        };
+        let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
+            (Amount::Tiers(ts), Some(t)) => ts.get(t).map(|t| &t.label),
+            _ => None,
+        };
+        results.push(ResultOut {
+            rule: &o.rule.id,
+            member: o.member,
+            status: o.status,
+            cash: o.cash.as_ref().map(|c| CashJson {
+                paid: c.paid,
+                stated: c.stated,
+                period: c.period,
+                per: c.per,
+                yearly: c.yearly(),
+                once: c.once(),
+                tier,
+            }),
+            missing: report.missing(o).iter().map(|f| f.info().name).collect(),
+            explanation,
+            computation,
+            near_miss: miss.map(near_miss_text),
+        });
+    }
+
+    let out = EstimateOut {
+        schema: SCHEMA,
+        region: json!({"id": region.id, "name": text(&region.name)}),
+        date,
+        documents: chain.iter().map(|r| json!({
             "region": r.id, "file": r.document.file, "title": r.document.title, "number": r.document.number,
             "valid_from": r.document.valid_from, "valid_to": r.document.valid_to, "dated": date > r.document.valid_to,
-        })).collect::<Vec<_>>(),
-        "rounding": {"zh": "金额按元精确计算；月度折算四舍五入到分。按天计算的补助仅在填写天数后计入。",
-                     "en": "Amounts are exact in yuan; monthly equivalents are rounded to the fen, half away from zero. Per-day aid is counted only once the number of days is given."},
-        "totals": {
+        })).collect(),
+        rounding: json!({"zh": "金额按元精确计算；月度折算四舍五入到分。按天计算的补助仅在填写天数后计入。",
+                         "en": "Amounts are exact in yuan; monthly equivalents are rounded to the fen, half away from zero. Per-day aid is counted only once the number of days is given."}),
+        totals: json!({
             "household": totals_json(&report.total),
             "members": report.members.iter().map(totals_json).collect::<Vec<_>>(),
             "household_rules": totals_json(&report.household_rules),
-        },
-        "results": results,
-        "questions": qs,
-        "not_resident_facing": report.not_resident_facing.iter().map(|r| json!({
+        }),
+        rules,
+        results,
+        omitted,
+        explanations,
+        questions: questions_of(&report, hh),
+        not_resident_facing: report.not_resident_facing.iter().map(|r| json!({
             "rule": r.id, "name": text(&r.name),
             "reason": match &r.applicability { Applicability::NotResidentFacing { reason } => text(reason), _ => Json::Null },
-        })).collect::<Vec<_>>(),
-    })
+        })).collect(),
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Schema [`SCHEMA`] (the README's Output section; `EstimateResult` in `js_api.d.ts`).
+#[derive(Serialize)]
+struct EstimateOut<'a> {
+    schema: &'static str,
+    region: Json,
+    date: Date,
+    documents: Vec<Json>,
+    rounding: Json,
+    totals: Json,
+    rules: Vec<RuleOut<'a>>,
+    results: Vec<ResultOut<'a>>,
+    omitted: usize,
+    explanations: Vec<Vec<Reason>>,
+    questions: Vec<QuestionOut<'a>>,
+    not_resident_facing: Vec<Json>,
+}
+
+/// What a rule is, once per rule (`RuleInfo`).
+#[derive(Serialize)]
+struct RuleOut<'a> {
+    rule: &'a str,
+    region: &'a str,
+    item: &'a str,
+    area: Option<AreaOut<'a>>,
+    name: &'a Text,
+    universal: bool,
+    target: &'a str,
+    content: &'a Text,
+    payer: &'a Text,
+    department: &'a Text,
+    note: Option<&'a Text>,
+    source: &'a crate::domain::rule::Citation,
+    document: &'a str,
+}
+
+#[derive(Serialize)]
+struct AreaOut<'a> {
+    id: &'a str,
+    zh: &'a str,
+    en: &'a str,
+}
+
+/// One rule for one member (`Outcome`).
+#[derive(Serialize)]
+struct ResultOut<'a> {
+    rule: &'a str,
+    member: Option<u16>,
+    status: Tri,
+    cash: Option<CashJson<'a>>,
+    missing: Vec<&'static str>,
+    explanation: usize,
+    computation: Option<Text>,
+    near_miss: Option<Text>,
+}
+
+#[derive(Serialize)]
+struct CashJson<'a> {
+    /// Money paid, or the value of a fee waived (never in the cash totals).
+    paid: Paid,
+    stated: Option<MoneyRange>,
+    period: Period,
+    per: Per,
+    yearly: Option<MoneyRange>,
+    once: Option<MoneyRange>,
+    tier: Option<&'a Text>,
+}
+
+/// An unanswered fact that can still change an outcome (`Question`).
+#[derive(Serialize)]
+struct QuestionOut<'a> {
+    fact: &'static str,
+    member: Option<usize>,
+    rules: u32,
+    amount: String,
+    zh: &'static str,
+    en: &'static str,
+    hint_zh: &'static str,
+    hint_en: &'static str,
+    kind: Json,
+    choices: Option<&'a [Choice]>,
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
-fn questions_of(report: &Report, household: &Household) -> Json {
+fn questions_of<'a>(report: &Report, household: &Household) -> Vec<QuestionOut<'a>> {
     questions(report, household)
         .iter()
         .map(|q| {
             let info = q.fact.info();
-            let choices = match &info.kind {
-                Kind::Choice { choices } => Some(choices.iter().map(|c| json!({"code": c.code, "zh": c.zh, "en": c.en})).collect::<Vec<_>>()),
-                _ => None,
-            };
-            json!({"fact": info.name, "member": q.member, "rules": q.rules, "amount": q.amount.normalize().to_string(),
-                   "zh": info.zh, "en": info.en, "hint_zh": info.hint_zh, "hint_en": info.hint_en,
-                   "kind": kind_json(info), "choices": choices})
+            QuestionOut {
+                fact: info.name,
+                member: q.member,
+                rules: q.rules,
+                amount: q.amount.normalize().to_string(),
+                zh: info.zh,
+                en: info.en,
+                hint_zh: info.hint_zh,
+                hint_en: info.hint_en,
+                kind: kind_json(info),
+                choices: match &info.kind {
+                    Kind::Choice { choices } => Some(choices),
+                    _ => None,
+                },
+            }
         })
         .collect()
 }
@@ -384,11 +553,16 @@ fn kind_json(info: &FactInfo) -> Json {
 /// Only the questions of a request: what [`estimate`] puts under `questions`, without
 /// rendering every result.
 pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
+    serde_json::from_str(&questions_text(catalog, req, today)).unwrap_or(Json::Null)
+}
+
+/// [`questions_json`] as compact JSON text (what the JS API hands to `JSON.parse`).
+pub fn questions_text(catalog: &Catalog, req: &Request, today: Date) -> String {
     let Some(region) = catalog.region(&req.region) else {
-        return Json::Array(Vec::new());
+        return "[]".into();
     };
     let report = evaluate(catalog, region, &req.household, req.date.unwrap_or(today));
-    questions_of(&report, &req.household)
+    serde_json::to_string(&questions_of(&report, &req.household)).unwrap_or_default()
 }
 
 /// A region's catalog (schema [`CATALOG_SCHEMA`]): its documents and areas and every
@@ -398,7 +572,7 @@ pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
     let reg = catalog
         .region(region)
         .ok_or_else(|| ApiError::UnknownRegion {
-            got: region.chars().take(40).collect(),
+            got: echo(region),
             known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
         })?;
     let chain = catalog.chain(reg);
@@ -452,8 +626,8 @@ fn totals_json(t: &Totals) -> Json {
     v
 }
 
-/// Parses request text, refusing more than [`MAX_INPUT_BYTES`]; serde_json's own
-/// recursion limit refuses deep nesting.
+/// Parses request text, refusing more than [`MAX_INPUT_BYTES`] and a key given twice;
+/// serde_json's own recursion limit refuses deep nesting.
 pub fn parse_text(input: &str) -> Result<Json, ApiError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ApiError::TooLarge {
@@ -461,7 +635,7 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
             limit: Limit::Bytes(input.len()),
         });
     }
-    serde_json::from_str(input).map_err(|e| ApiError::Input(InputError::Syntax(e.to_string())))
+    crate::domain::json::parse(input).map_err(ApiError::Input)
 }
 
 /// The embedded catalog, or why it cannot be used.
@@ -547,6 +721,105 @@ mod tests {
                 .code(),
             "syntax"
         );
+    }
+
+    #[test]
+    fn dates_are_exactly_yyyy_mm_dd() {
+        for bad in ["2020-6-1", "2014-03-031", " 2020-06-01", "2020-06-01 "] {
+            let e = request(json!({"region": "hebei", "date": bad, "members": [{}]})).unwrap_err();
+            assert_eq!(e.code(), "bad_date", "{bad}");
+        }
+        let r = request(json!({"region": "hebei", "date": "2020-06-01", "members": [{}]}));
+        assert_eq!(r.unwrap().date, Date::new(2020, 6, 1));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_naming_its_path() {
+        let e = estimate_str(
+            r#"{"region": "hebei", "members": [{"age": 70, "age": 7}]}"#,
+            None,
+            day(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_household");
+        assert_eq!(e.path().as_deref(), Some("members[0].age"));
+        assert!(e.to_string().starts_with("members[0].age: "), "{e}");
+        let e = estimate_str(
+            r#"{"region": "hebei", "region": "x", "members": [{}]}"#,
+            None,
+            day(),
+        )
+        .unwrap_err();
+        assert_eq!(e.path().as_deref(), Some("region"));
+    }
+
+    #[test]
+    fn no_message_repeats_a_long_piece_of_input() {
+        let long = "x".repeat(200_000);
+        for v in [
+            json!({"region": "hebei", "members": [{ long.clone(): 1 }]}),
+            json!({"region": "hebei", long.clone(): 1, "members": [{}]}),
+            json!({"region": long.clone(), "members": [{}]}),
+            json!({"region": [long.clone()], "members": [{}]}),
+            json!({"region": "hebei", "date": long.clone(), "members": [{}]}),
+            json!({"region": "hebei", "date": [long.clone()], "members": [{}]}),
+            json!({"region": "hebei", "members": [{"student_stage": long.clone()}]}),
+        ] {
+            let e = request(v).unwrap_err();
+            let all = e.to_json().to_string();
+            assert!(all.len() < 2_000, "{}: {} bytes", e.code(), all.len());
+        }
+        let e = catalog_json(embedded().unwrap(), &long).unwrap_err();
+        assert!(e.to_json().to_string().len() < 2_000);
+    }
+
+    /// Issue 25: 30 members made 4–11 MB of JSON (every rule's text once per member and
+    /// outcome) and 100–180 ms per estimate in the browser.
+    #[test]
+    fn a_large_household_estimate_says_each_thing_once() {
+        let cat = embedded().unwrap();
+        let members = vec![json!({}); 30];
+        let req = request(json!({"region": "hebei", "members": members})).unwrap();
+        let text = estimate_text(cat, &req, day());
+        assert!(text.len() < 1_500_000, "{} bytes", text.len());
+        let out: Json = serde_json::from_str(&text).unwrap();
+        assert_eq!(out["schema"], SCHEMA);
+        let rules = out["rules"].as_array().unwrap();
+        let mut ids: Vec<&str> = rules.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "each rule once");
+        // Thirty members with no answers have the same reasons: written once per rule.
+        assert!(out["explanations"].as_array().unwrap().len() <= n);
+
+        // Nothing is lost: every outcome is in `results` or counted in `omitted`, and
+        // only "no" outcomes without a near miss are left out.
+        let fam = request(
+            json!({"region": "hebei", "household": {"economic_hardship": true},
+            "members": [{"age": 14, "student_stage": "junior", "boarding": true}, {"age": 40}]}),
+        )
+        .unwrap();
+        let out = estimate(cat, &fam, day());
+        let report = evaluate(cat, cat.region("hebei").unwrap(), &fam.household, day());
+        let results = out["results"].as_array().unwrap();
+        let omitted = out["omitted"].as_u64().unwrap() as usize;
+        assert!(omitted > 0);
+        assert_eq!(results.len() + omitted, report.outcomes.len());
+        for o in &report.outcomes {
+            let kept = results
+                .iter()
+                .any(|r| r["rule"] == o.rule.id.as_str() && r["member"] == json!(o.member));
+            assert!(kept || o.status == Tri::No, "{} {:?}", o.rule.id, o.member);
+        }
+        let explanations = out["explanations"].as_array().unwrap();
+        for r in results {
+            let e = &explanations[r["explanation"].as_u64().unwrap() as usize];
+            assert!(e.is_array());
+            if r["status"] == "no" {
+                assert!(!r["near_miss"].is_null(), "{r}");
+            }
+        }
     }
 
     #[test]

@@ -451,7 +451,11 @@ export interface CatalogRule {
   document: string;
 }
 
-/** An estimate, from `estimate(household)`: schema benefit-estimate/2, as the CLI prints it. */
+/**
+ * An estimate, from `estimate(household)`: schema benefit-estimate/2, as the CLI prints it.
+ * What a rule is comes once per rule in `rules`, each distinct list of reasons once in
+ * `explanations`; `results` say what holds for each member and point at both.
+ */
 export interface EstimateResult {
   schema: "benefit-estimate/2";
   region: { id: string; name: Text };
@@ -459,8 +463,14 @@ export interface EstimateResult {
   documents: DocumentUsed[];
   rounding: Text;
   totals: { household: Totals; members: Totals[]; household_rules: Totals };
-  /** One per rule and member. */
+  /** Every rule evaluated, once, in the order of its first outcome. */
+  rules: RuleInfo[];
+  /** One per rule and member, except outcomes that are "no" with no near miss (counted in `omitted`). */
   results: Outcome[];
+  /** How many "no" outcomes with no near miss were left out of `results`. */
+  omitted: number;
+  /** Each distinct list of reasons; `Outcome.explanation` is an index into it. */
+  explanations: Reason[][];
   questions: Question[];
   not_resident_facing: NotResidentFacing[];
 }
@@ -491,23 +501,14 @@ export interface Totals {
   monthly: MoneyRange;
 }
 
-/** One rule for one member (or the household). */
-export interface Outcome {
+/** What a rule is: the same for every member (one per rule in `EstimateResult.rules`). */
+export interface RuleInfo {
   rule: string;
   region: string;
   item: string;
   area: { id: string; zh: string; en: string } | null;
   name: Text;
-  /** Member index, or null for a household rule. */
-  member: number | null;
-  status: Status;
   universal: boolean;
-  cash: Cash | null;
-  /** Facts still unanswered that decide it. */
-  missing: string[];
-  reasons: Reason[];
-  computation: Text | null;
-  near_miss: Text | null;
   target: string;
   content: Text;
   payer: Text;
@@ -519,6 +520,22 @@ export interface Outcome {
 
 /** Money paid out, or the value of a fee waived / a service provided in kind. */
 export type Paid = "cash" | "waived";
+
+/** One rule for one member (or the household). */
+export interface Outcome {
+  /** The rule: its `RuleInfo` in `EstimateResult.rules` has the same `rule`. */
+  rule: string;
+  /** Member index, or null for a household rule. */
+  member: number | null;
+  status: Status;
+  cash: Cash | null;
+  /** Facts still unanswered that decide it. */
+  missing: string[];
+  /** Why: index into `EstimateResult.explanations`. */
+  explanation: number;
+  computation: Text | null;
+  near_miss: Text | null;
+}
 
 export interface Cash {
   /** `waived`: not money paid; counted in `Totals.waived_yearly`, never in `yearly`. */

@@ -11,7 +11,8 @@
 //! overflow the wasm stack on a deeply nested object, and a trap kills the page.
 
 use crate::api::{self, ApiError, Limit, MAX_DEPTH, MAX_INPUT_BYTES, MAX_VALUES};
-use js_sys::{Array, JsString, Reflect};
+use crate::domain::error::echo;
+use js_sys::{Array, JsString};
 use serde_json::{Map, Number, Value as Json, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -19,12 +20,23 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("js_api.d.ts");
 
+// Every JS call the reader makes on a caller's value is one of these catching imports.
+// A Proxy (revoked, or with throwing traps) makes `Array.isArray`, `Object.keys`,
+// `Object.getPrototypeOf` and property reads throw; an import without `catch` lets that
+// exception unwind through the wasm frames, which leaks the wasm stack a little on every
+// call until every export fails with "memory access out of bounds" (issue 25). With
+// `catch` the glue code stops the exception and hands it back as an `Err`.
+// (`typeof` checks — `is_object`, `as_f64`, `dyn_ref::<JsString>` — and `===` never throw.)
 #[wasm_bindgen]
 extern "C" {
-    // `Object.keys` that reports a throwing Proxy trap as an `Err` instead of unwinding
-    // through wasm frames.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn own_keys(o: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = getPrototypeOf)]
+    fn prototype_of(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// The regions with their documents and service areas.
@@ -53,7 +65,7 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
 ) -> JsValue {
-    respond(with_request(&request, api::estimate))
+    respond_text(with_request(&request, api::estimate_text))
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
@@ -61,13 +73,13 @@ pub fn js_estimate(
 pub fn js_questions(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
 ) -> JsValue {
-    respond(with_request(&request, api::questions_json))
+    respond_text(with_request(&request, api::questions_text))
 }
 
 fn with_request(
     input: &JsValue,
-    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> Json,
-) -> Result<Json, ApiError> {
+    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> String,
+) -> Result<String, ApiError> {
     let v = match input.dyn_ref::<JsString>() {
         // Length is checked before the text is copied into wasm memory.
         Some(s) if s.length() as usize > MAX_INPUT_BYTES => {
@@ -82,6 +94,16 @@ fn with_request(
     let catalog = api::embedded()?;
     let req = api::parse_request(&v, None, catalog)?;
     Ok(run(catalog, &req, crate::ui::state::today()))
+}
+
+/// [`respond`] for a value already written as JSON text (an estimate is written straight
+/// to text: building it as a `serde_json::Value` first was most of its time).
+fn respond_text(r: Result<String, ApiError>) -> JsValue {
+    let text = match r {
+        Ok(value) => format!("{{\"ok\":true,\"value\":{value}}}"),
+        Err(e) => serde_json::to_string(&e.to_json()).unwrap_or_default(),
+    };
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
 }
 
 /// The tagged result as a plain JS object. JSON text and `JSON.parse` rather than a
@@ -141,8 +163,18 @@ impl Reader {
         if self.open.iter().any(|o| o == v) {
             return Err(not_json(path, "a cycle: it contains itself"));
         }
+        let array =
+            is_array(v).map_err(|_| not_json(path, "inspecting it threw (a revoked Proxy?)"))?;
+        if !array
+            && !is_plain(v).map_err(|_| not_json(path, "inspecting it threw (a revoked Proxy?)"))?
+        {
+            return Err(not_json(
+                path,
+                "not a plain object or array (a Map, Date, DOM node…)",
+            ));
+        }
         self.open.push(v.clone());
-        let out = if Array::is_array(v) {
+        let out = if array {
             self.array(v, path, depth)
         } else {
             self.object(v, path, depth)
@@ -183,7 +215,8 @@ impl Reader {
             if !path.is_empty() {
                 path.push('.');
             }
-            path.push_str(&name);
+            // Every piece of input a message echoes is capped (issue 25).
+            path.push_str(&echo(&name));
             let item = get(v, &key, path)?;
             if !item.is_undefined() {
                 let value = self.read(&item, path, depth + 1)?;
@@ -206,7 +239,16 @@ impl Reader {
 
 /// A property read that reports a throwing getter or Proxy trap as an error.
 fn get(target: &JsValue, key: &JsValue, path: &str) -> Result<JsValue, ApiError> {
-    Reflect::get(target, key).map_err(|_| not_json(path, "reading it threw an exception"))
+    reflect_get(target, key).map_err(|_| not_json(path, "reading it threw an exception"))
+}
+
+/// A plain object: its prototype is `null` or an `Object.prototype` (this page's or
+/// another frame's, which itself has a `null` prototype). A `Map`, a `Date`, a
+/// `WeakMap`, a typed array, a DOM element or a class instance is not: read as an
+/// object, it would be taken for `{}` and its contents silently lost.
+fn is_plain(v: &JsValue) -> Result<bool, JsValue> {
+    let proto = prototype_of(v)?;
+    Ok(proto.is_null() || prototype_of(&proto)?.is_null())
 }
 
 /// A JS number as JSON: whole numbers as integers (so `14` is an age, not `14.0`),

@@ -8,9 +8,9 @@
 
 use crate::api::{self, ApiError};
 use crate::compact::{self, CompactError};
-use crate::domain::Household;
 use crate::domain::facts::FactId;
 use crate::domain::rule::Catalog;
+use crate::domain::{Household, InputError};
 use serde_json::Value as Json;
 use std::fmt;
 
@@ -139,7 +139,7 @@ pub fn from_session_lenient(
     if text.len() > MAX_SESSION {
         return Err(ShareError::TooLong { bytes: text.len() });
     }
-    let v: Json = serde_json::from_str(text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let v = crate::domain::json::parse(text).map_err(|e| ShareError::NotJson(e.zh()))?;
     let (household, mut dropped) = Household::from_json_lenient(&v).ok_or(ShareError::BadValue)?;
     let region = match v.get("region").and_then(Json::as_str) {
         Some(r) if catalog.region(r).is_some() => r.to_string(),
@@ -162,7 +162,10 @@ fn from_json_within(text: &str, catalog: &Catalog, limit: usize) -> Result<Saved
     if text.len() > limit {
         return Err(ShareError::TooLong { bytes: text.len() });
     }
-    let v: Json = serde_json::from_str(text).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let v = crate::domain::json::parse(text).map_err(|e| match e {
+        InputError::Syntax(e) => ShareError::NotJson(e),
+        e => ShareError::Invalid(ApiError::Input(e)),
+    })?;
     let req = api::parse_request(&v, None, catalog).map_err(ShareError::Invalid)?;
     Ok(Saved {
         region: req.region,
@@ -222,7 +225,11 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
+            // Exactly two hex digits: `from_str_radix` alone would take `%+A` for 0x0A.
             let hex = b.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
             let hex = std::str::from_utf8(hex).ok()?;
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
@@ -371,6 +378,32 @@ mod tests {
     }
 
     #[test]
+    fn a_percent_escape_is_exactly_two_hex_digits() {
+        let cat = catalog::embedded().unwrap();
+        // Escapes are in links of the first format (JSON).
+        let good = legacy(&to_json("hebei", &sample()).to_string());
+        for bad in ["%+A", "%-0", "%+0", "% A", "%A"] {
+            let link = good.replacen("%22", bad, 1);
+            assert_eq!(
+                decode_fragment(&link, cat),
+                Err(ShareError::BadEncoding),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_in_a_link_is_refused() {
+        let cat = catalog::embedded().unwrap();
+        let json = r#"{"region":"hebei","members":[{"age":70,"age":7}]}"#;
+        let link: String = json.bytes().map(|b| format!("%{b:02X}")).collect();
+        match decode_fragment(&format!("h={link}"), cat) {
+            Err(ShareError::Invalid(e)) => assert_eq!(e.path().as_deref(), Some("members[0].age")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn garbage_never_panics() {
         let cat = catalog::embedded().unwrap();
         for s in [
@@ -387,6 +420,10 @@ mod tests {
             "v2=AAAA",
             "v2=\u{1F600}",
             "v2=____",
+            // Not two hex digits (issue 25): `from_str_radix` took a sign.
+            "h=%+A",
+            "h=%-1",
+            "h=%7B%+A%7D",
         ] {
             assert!(decode_fragment(s, cat).is_err(), "{s}");
         }

@@ -862,8 +862,14 @@ fn api_output_carries_exact_yearly_and_rounded_monthly_totals() {
         .unwrap();
     assert_eq!(r["status"], "yes");
     assert_eq!(r["cash"]["tier"]["zh"], "初中生");
+    let rule = out["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "hebei.3")
+        .unwrap();
     assert!(
-        r["source"]["quotes"][0]
+        rule["source"]["quotes"][0]
             .as_str()
             .unwrap()
             .contains("寄宿学生")

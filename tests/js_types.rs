@@ -186,6 +186,18 @@ fn every_interface_has_exactly_the_keys_of_real_output() {
     check("MoneyRange", vec![&t["household"]["yearly"]]);
     let results = all(&est["results"]);
     check("Outcome", results.clone());
+    let rules = all(&est["rules"]);
+    check("RuleInfo", rules.clone());
+    // Every result's rule is in `rules`, every explanation index in `explanations`.
+    let explanations = all(&est["explanations"]);
+    for r in &results {
+        assert!(rules.iter().any(|x| x["rule"] == r["rule"]), "{r}");
+        assert!((r["explanation"].as_u64().unwrap() as usize) < explanations.len());
+    }
+    assert!(
+        est["omitted"].as_u64().unwrap() > 0,
+        "the example has outcomes left out"
+    );
     check(
         "Cash",
         results
@@ -194,11 +206,8 @@ fn every_interface_has_exactly_the_keys_of_real_output() {
             .filter(|c| !c.is_null())
             .collect(),
     );
-    check(
-        "Reason",
-        results.iter().flat_map(|r| all(&r["reasons"])).collect(),
-    );
-    check("Citation", results.iter().map(|r| &r["source"]).collect());
+    check("Reason", explanations.iter().flat_map(|r| all(r)).collect());
+    check("Citation", rules.iter().map(|r| &r["source"]).collect());
     check("Question", all(&est["questions"]));
     check(
         "Choice",

@@ -14,10 +14,30 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use estimator::api;
-    use estimator::domain::Date;
+    use estimator::domain::{Date, InputError};
     use serde_json::Value;
-    use std::io::Read;
+    use std::io::{self, Read, Write};
     use std::process::ExitCode;
+
+    /// Writes the output. A reader that went away (`estimate … | head`) ends the program
+    /// quietly: `println!` would panic on the broken pipe. Any other failure to write
+    /// (a full disk) is an error.
+    fn emit(text: &str) -> ExitCode {
+        let mut out = io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                say(&format!("error: cannot write the output: {e}"));
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    /// A message on stderr; `eprintln!` would panic if stderr is closed too.
+    fn say(text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{text}");
+    }
 
     const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] <household.json | ->
            estimate --regions
@@ -73,44 +93,51 @@ mod cli {
             Ok(a) => a,
             Err(e) => {
                 if !e.is_empty() {
-                    eprintln!("error: {e}");
+                    say(&format!("error: {e}"));
                 }
-                eprintln!("{USAGE}");
+                say(USAGE);
                 return ExitCode::from(2);
             }
         };
         let catalog = match estimator::catalog::embedded() {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("error: the embedded rules are invalid: {e}");
+                say(&format!("error: the embedded rules are invalid: {e}"));
                 return ExitCode::from(3);
             }
         };
         if args.list {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&api::regions_json(catalog)).expect("serialisable")
-            );
-            return ExitCode::SUCCESS;
+            let list = serde_json::to_string_pretty(&api::regions_json(catalog));
+            return emit(&(list.unwrap_or_default() + "\n"));
         }
         let Some(file) = args.file else {
-            eprintln!("error: no household file given\n{USAGE}");
+            say(&format!("error: no household file given\n{USAGE}"));
             return ExitCode::from(2);
         };
-        let mut input = String::new();
+        // Bytes first: text that is not UTF-8 is bad input (exit 1), like bad JSON, not
+        // a file that cannot be read (exit 2).
+        let mut bytes = Vec::new();
         let read = if file == "-" {
-            std::io::stdin().read_to_string(&mut input).map(|_| ())
+            io::stdin().read_to_end(&mut bytes).map(|_| ())
         } else {
-            std::fs::read_to_string(&file).map(|s| input = s)
+            std::fs::read(&file).map(|b| bytes = b)
         };
         if let Err(e) = read {
-            eprintln!("error: cannot read {file}: {e}");
+            say(&format!("error: cannot read {file}: {e}"));
             return ExitCode::from(2);
         }
-        let mut v: Value = match serde_json::from_str(&input) {
+        let Ok(input) = String::from_utf8(bytes) else {
+            say(&format!("error: {file}: not UTF-8 text"));
+            return ExitCode::from(1);
+        };
+        let mut v: Value = match estimator::domain::json::parse(&input) {
             Ok(v) => v,
+            Err(InputError::Syntax(e)) => {
+                say(&format!("error: {file}: not valid JSON: {e}"));
+                return ExitCode::from(1);
+            }
             Err(e) => {
-                eprintln!("error: {file}: not valid JSON: {e}");
+                say(&format!("error: {file}: {e}"));
                 return ExitCode::from(1);
             }
         };
@@ -120,19 +147,10 @@ mod cli {
         let out = api::parse_request(&v, args.region.as_deref(), catalog)
             .map(|req| api::estimate(catalog, &req, Date::today()));
         match out {
-            Ok(out) if args.table => {
-                print!("{}", table(&out, args.en));
-                ExitCode::SUCCESS
-            }
-            Ok(out) => {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&out).expect("serialisable")
-                );
-                ExitCode::SUCCESS
-            }
+            Ok(out) if args.table => emit(&table(&out, args.en)),
+            Ok(out) => emit(&(serde_json::to_string_pretty(&out).unwrap_or_default() + "\n")),
             Err(e) => {
-                eprintln!("error: {file}: {e}");
+                say(&format!("error: {file}: {e}"));
                 ExitCode::from(1)
             }
         }
@@ -204,6 +222,14 @@ mod cli {
             );
         }
         let results = out["results"].as_array().cloned().unwrap_or_default();
+        // What a rule is (name, universal…) is in `rules`, once per rule (schema 2).
+        let rules: std::collections::HashMap<&str, &Value> = out["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| (s(r, &["rule"]), r))
+            .collect();
+        let rule = |r: &Value| rules.get(s(r, &["rule"])).copied().unwrap_or(&Value::Null);
         for (title, status) in [
             (if en { "Eligible" } else { "可享受" }, "yes"),
             (
@@ -218,7 +244,7 @@ mod cli {
             t += &format!("\n## {title}\n");
             for r in results
                 .iter()
-                .filter(|r| r["status"] == status && r["universal"] != true)
+                .filter(|r| r["status"] == status && rule(r)["universal"] != true)
             {
                 let who = r["member"]
                     .as_u64()
@@ -269,14 +295,14 @@ mod cli {
                 t += &format!(
                     "- [{}] {} ({}){cash}{missing}\n",
                     s(r, &["rule"]),
-                    s(r, &["name", l]),
+                    s(rule(r), &["name", l]),
                     who
                 );
             }
         }
         let universal = results
             .iter()
-            .filter(|r| r["universal"] == true && r["status"] == "yes")
+            .filter(|r| rule(r)["universal"] == true && r["status"] == "yes")
             .count();
         t += &format!(
             "\n{} {}\n",
@@ -301,7 +327,11 @@ mod cli {
                 }
             );
             for r in misses {
-                t += &format!("- {}: {}\n", s(r, &["name", l]), s(r, &["near_miss", l]));
+                t += &format!(
+                    "- {}: {}\n",
+                    s(rule(r), &["name", l]),
+                    s(r, &["near_miss", l])
+                );
             }
         }
         t

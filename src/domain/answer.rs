@@ -74,6 +74,42 @@ fn normalise(text: &str, unit: &str) -> String {
     s
 }
 
+/// The one rule for an amount of yuan, for every entry point — a typed answer once
+/// [`normalise`]d, a JSON string as it is: ASCII digits, then optionally a point and one
+/// or two digits, at most `max`. Nothing else: no sign, exponent, separator, space or
+/// unit, no point without digits on both sides (`.5`, `5.`), nothing below the fen.
+pub fn parse_yuan(s: &str, max: i64) -> Result<Decimal, AnswerError> {
+    let (whole, fen) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || fen.is_some_and(|f| !digits(f)) {
+        return Err(AnswerError::NotANumber);
+    }
+    if fen.is_some_and(|f| f.len() > 2) {
+        return Err(AnswerError::BelowTheFen);
+    }
+    // Leading zeros are harmless but could push a long string past Decimal's 28 digits.
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        w => w,
+    };
+    let too_large = AnswerError::TooLarge { max };
+    if whole.len() > 18 {
+        return Err(too_large);
+    }
+    let plain = match fen {
+        Some(f) => format!("{whole}.{f}"),
+        None => whole.to_string(),
+    };
+    let d: Decimal = plain.parse().map_err(|_| too_large.clone())?;
+    if d > Decimal::from(max) {
+        return Err(too_large);
+    }
+    Ok(d)
+}
+
 /// Parses what a resident typed for `fact`: `Ok(None)` for an empty field (unanswered).
 pub fn parse_answer(fact: FactId, text: &str) -> Result<Option<Value>, AnswerError> {
     let info = fact.info();
@@ -112,25 +148,7 @@ pub fn parse_answer(fact: FactId, text: &str) -> Result<Option<Value>, AnswerErr
                 }
             }
         }
-        Kind::Money { max } => {
-            let (whole, fen) = s.split_once('.').unwrap_or((&s, ""));
-            let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-            if whole.is_empty()
-                || !digits(whole)
-                || !digits(fen)
-                || (s.contains('.') && fen.is_empty())
-            {
-                return Err(AnswerError::NotANumber);
-            }
-            if fen.len() > 2 {
-                return Err(AnswerError::BelowTheFen);
-            }
-            let d: Decimal = s.parse().map_err(|_| AnswerError::TooLarge { max: *max })?;
-            if d > Decimal::from(*max) {
-                return Err(AnswerError::TooLarge { max: *max });
-            }
-            Value::Money(d)
-        }
+        Kind::Money { max } => Value::Money(parse_yuan(&s, *max)?),
         Kind::Bool => match s.as_str() {
             "yes" | "是" | "true" => Value::Bool(true),
             "no" | "否" | "false" => Value::Bool(false),

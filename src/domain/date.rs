@@ -21,13 +21,26 @@ impl Date {
         (day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD` exactly: ten characters, ASCII digits and two hyphens. No
+    /// space, sign, short field (`2020-6-1`) or long one (`2014-03-031`).
     pub fn parse(s: &str) -> Option<Date> {
-        let mut it = s.trim().splitn(3, '-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Date::new(y, m, d)
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shape {
+            return None;
+        }
+        Date::new(
+            s[..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..].parse().ok()?,
+        )
     }
 
     /// The date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
@@ -95,6 +108,19 @@ mod tests {
         assert!(Date::parse("2021-13-01").is_none());
         assert!(Date::parse("yesterday").is_none());
         assert!(Date::parse("2020-1").is_none());
+        // Exactly YYYY-MM-DD (issue 25).
+        for lenient in [
+            "2020-6-1",
+            "2014-03-031",
+            " 2020-06-01",
+            "2020-06-01 ",
+            "+2020-06-01",
+            "2020-+6-01",
+            "2020/06/01",
+            "２０２０-06-01",
+        ] {
+            assert!(Date::parse(lenient).is_none(), "{lenient}");
+        }
     }
 
     #[test]

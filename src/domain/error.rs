@@ -3,6 +3,19 @@
 use super::facts::Scope;
 use std::fmt;
 
+/// Most characters of a piece of input (a key, a code, a region) an error message
+/// repeats; anything longer is cut and ends in `…`, so a 200 000-character key makes
+/// a short message, not a 200 000-character one.
+pub const ECHO_CHARS: usize = 40;
+
+/// A piece of input as an error message repeats it: at most [`ECHO_CHARS`] characters.
+pub fn echo(s: &str) -> String {
+    match s.char_indices().nth(ECHO_CHARS) {
+        None => s.to_string(),
+        Some((at, _)) => format!("{}…", &s[..at]),
+    }
+}
+
 /// Why a household input was refused. Every variant names where the problem is, as a
 /// JSON path such as `members[1].age`, so the UI can point at the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +47,8 @@ pub enum InputError {
     NoMembers,
     /// More than [`super::household::MAX_MEMBERS`] members.
     TooManyMembers { count: usize },
+    /// A key given twice in one object of JSON text; `path` names the second one.
+    DuplicateKey { path: String },
 }
 
 impl InputError {
@@ -46,7 +61,8 @@ impl InputError {
             | InputError::Derived { path }
             | InputError::WrongType { path, .. }
             | InputError::UnknownChoice { path, .. }
-            | InputError::OutOfRange { path, .. } => Some(path),
+            | InputError::OutOfRange { path, .. }
+            | InputError::DuplicateKey { path } => Some(path),
             InputError::NoMembers | InputError::TooManyMembers { .. } => Some("members"),
             InputError::Syntax(_) => None,
         }
@@ -74,6 +90,7 @@ impl InputError {
             InputError::TooManyMembers { count } => {
                 format!("家庭成员最多 30 人（收到 {count} 人）")
             }
+            InputError::DuplicateKey { path } => format!("{path}：同一字段出现了两次"),
         }
     }
 }
@@ -97,8 +114,27 @@ impl fmt::Display for InputError {
             InputError::TooManyMembers { count } => {
                 write!(f, "members: at most 30 members, got {count}")
             }
+            InputError::DuplicateKey { path } => {
+                write!(f, "{path}: given twice (a key may appear only once)")
+            }
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_input_is_capped() {
+        assert_eq!(echo("age"), "age");
+        let forty = "k".repeat(ECHO_CHARS);
+        assert_eq!(echo(&forty), forty);
+        let long = "键".repeat(200_000);
+        let e = echo(&long);
+        assert_eq!(e.chars().count(), ECHO_CHARS + 1);
+        assert!(e.ends_with('…'));
+    }
+}

@@ -4,7 +4,8 @@
 //! here by hand rather than by derive, so every error names the exact path
 //! (`members[1].age`) and no input, however odd, can panic.
 
-use super::error::InputError;
+use super::answer::{AnswerError, parse_yuan};
+use super::error::{InputError, echo};
 use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
@@ -120,8 +121,7 @@ impl Household {
 
     /// Parses JSON text; a syntax error is reported with its line and column.
     pub fn from_json_str(s: &str) -> Result<Household, InputError> {
-        let v: Json = serde_json::from_str(s).map_err(|e| InputError::Syntax(e.to_string()))?;
-        Household::from_json(&v)
+        Household::from_json(&super::json::parse(s)?)
     }
 
     /// Reads a household the app itself saved earlier, keeping every answer that is
@@ -231,7 +231,8 @@ fn parse_facts(v: &Json, path: &str, scope: Scope) -> Result<Facts, InputError> 
     })?;
     let mut facts = Facts::default();
     for (name, raw) in obj {
-        let fpath = format!("{path}.{name}");
+        // Every piece of input a message echoes is capped (issue 25).
+        let fpath = format!("{path}.{}", echo(name));
         let id = fact_by_name(name).ok_or_else(|| InputError::UnknownFact {
             path: fpath.clone(),
         })?;
@@ -264,13 +265,28 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
     let value = match &info.kind {
         Kind::Bool => Value::Bool(raw.as_bool().ok_or_else(|| wrong("true or false"))?),
         Kind::Int { .. } => Value::Int(raw.as_i64().ok_or_else(|| wrong("a whole number"))?),
-        Kind::Money { .. } => {
+        Kind::Money { max } => {
+            // A string by the one rule of `answer::parse_yuan` (as a form field, less
+            // the form's allowances for full-width digits, separators and units);
+            // a whole JSON number as it is (its range is checked below).
+            let money =
+                "an amount of yuan as a decimal string with at most two decimals, e.g. \"850.50\"";
             let d = match raw {
-                Json::String(s) => s.trim().parse::<Decimal>().ok(),
-                Json::Number(n) if n.is_i64() || n.is_u64() => n.to_string().parse().ok(),
-                _ => None,
+                Json::String(s) => parse_yuan(s, *max).map_err(|e| match e {
+                    AnswerError::NotANumber => wrong(money),
+                    e => InputError::OutOfRange {
+                        path: path.to_string(),
+                        detail: e.en(),
+                    },
+                })?,
+                Json::Number(n) => match (n.as_i64(), n.as_u64()) {
+                    (Some(i), _) => Decimal::from(i),
+                    (None, Some(u)) => Decimal::from(u),
+                    _ => return Err(wrong(money)),
+                },
+                _ => return Err(wrong(money)),
             };
-            Value::Money(d.ok_or_else(|| wrong("an amount of yuan as a string, e.g. \"850.50\""))?)
+            Value::Money(d)
         }
         Kind::Choice { choices } => {
             let code = raw
@@ -278,7 +294,7 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
                 .ok_or_else(|| wrong("one of the listed codes"))?;
             let i = info.choice(code).ok_or_else(|| InputError::UnknownChoice {
                 path: path.to_string(),
-                got: code.chars().take(40).collect(),
+                got: echo(code),
                 allowed: choices
                     .iter()
                     .map(|c| c.code)
@@ -375,5 +391,75 @@ mod tests {
             Err(InputError::TooManyMembers { count: 31 })
         ));
         assert!(Household::from_json_str("{\"members\": [").is_err());
+    }
+
+    /// Money in JSON is a plain decimal string with at most two places, by the same rule
+    /// as a typed answer (issue 25): what the README says, and nothing more lenient.
+    #[test]
+    fn money_is_a_plain_decimal_with_at_most_two_places() {
+        let income = |v: Json| {
+            Household::from_json(
+                &json!({"household": {"income_per_capita_month": v}, "members": [{}]}),
+            )
+            .map(|h| h.facts.answered().next().map(|(_, v)| v))
+        };
+        for (ok, want) in [
+            ("300", "300"),
+            ("850.50", "850.50"),
+            ("0.5", "0.5"),
+            ("007", "7"),
+            ("0", "0"),
+        ] {
+            let want: Decimal = want.parse().unwrap();
+            assert_eq!(income(json!(ok)), Ok(Some(Value::Money(want))), "{ok}");
+        }
+        assert_eq!(
+            income(json!(300)),
+            Ok(Some(Value::Money(Decimal::from(300))))
+        );
+        for bad in [
+            "1e2",
+            "1_000",
+            "+300",
+            ".5",
+            "5.",
+            " 300 ",
+            "300 ",
+            "-5",
+            "1,000",
+            "３００",
+            "300元",
+            "0x10",
+            "NaN",
+            "",
+            "1.2.3",
+        ] {
+            let e = income(json!(bad)).unwrap_err();
+            assert_eq!(
+                e.path(),
+                Some("household.income_per_capita_month"),
+                "{bad}: {e}"
+            );
+        }
+        // Below the fen, and past the fact's bound however many digits.
+        for bad in ["649.999999", "649.001", "99999999999", &"9".repeat(400)] {
+            let e = income(json!(bad)).unwrap_err();
+            assert!(matches!(e, InputError::OutOfRange { .. }), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn echoed_keys_are_capped() {
+        let key = "k".repeat(200_000);
+        let e = Household::from_json(&json!({"members": [{ key: 1 }]})).unwrap_err();
+        assert!(e.to_string().len() < 200, "{e}");
+        assert!(e.zh().len() < 200);
+        assert!(e.path().unwrap().starts_with("members[0].kkk"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused() {
+        let e = Household::from_json_str(r#"{"members": [{"age": 70, "age": 7}]}"#).unwrap_err();
+        assert_eq!(e.path(), Some("members[0].age"), "{e}");
     }
 }

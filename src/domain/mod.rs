@@ -8,6 +8,7 @@ pub mod error;
 pub mod evaluate;
 pub mod facts;
 pub mod household;
+pub mod json;
 pub mod money;
 pub mod plan;
 pub mod plausible;

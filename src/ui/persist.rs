@@ -46,7 +46,8 @@ pub fn restore(state: AppState) {
 }
 
 fn apply_session(state: AppState, text: &str) -> bool {
-    let Ok(v) = serde_json::from_str::<Json>(text) else {
+    // The strict reader: a key given twice is refused, never silently the last one.
+    let Ok(v) = crate::domain::json::parse(text) else {
         return false;
     };
     let Some(cat) = AppState::catalog() else {

@@ -2,9 +2,12 @@
 // style, script-src 'self' 'wasm-unsafe-eval', connect-src 'self'): no violation while it is used.
 import { test, expect, assertLocalOnly } from "./fixtures.mjs";
 import { boardingPupilJourney } from "./journey.mjs";
-import { STRICT_CSP } from "./serve.mjs";
+import { cspFor, STRICT_CSP } from "./serve.mjs";
 
-const APP = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/gov/tools/estimator/`;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const APP = `http://127.0.0.1:${PORT + 1}/gov/tools/estimator/`;
+// The site that embeds the app from another origin (playwright.config.mjs: --embedder).
+const EMBEDDER = `http://127.0.0.1:${PORT}`;
 
 /** Records every securitypolicyviolation event of every frame into window.__violations. */
 async function recordViolations(page) {
@@ -18,7 +21,8 @@ test("no CSP violation while the app is used under a strict policy", async ({ wa
   const { page, requests } = watched;
   await recordViolations(page);
   const response = await page.goto(APP);
-  expect(response.headers()["content-security-policy"]).toBe(STRICT_CSP);
+  expect(response.headers()["content-security-policy"]).toBe(cspFor([EMBEDDER]));
+  expect(STRICT_CSP).toContain("frame-ancestors 'self'");
   await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
   await boardingPupilJourney(page);
   await page.getByRole("button", { name: "English" }).click();
@@ -39,4 +43,16 @@ test("the policy is really enforced: an inline script is blocked and reported", 
   });
   expect(ran).toBe(false);
   await expect.poll(() => page.evaluate(() => window.__violations)).toEqual([expect.stringContaining("script-src")]);
+});
+
+test("frame-ancestors: a page on an origin the policy does not name cannot frame the app", async ({ page }) => {
+  // Clickjacking: without frame-ancestors any site could show the app in a frame of its own.
+  // localhost is not 127.0.0.1: the same server, another origin, one the policy does not name.
+  const refused = page.waitForEvent("console", { predicate: (m) => m.text().includes("frame-ancestors"), timeout: 15_000 });
+  await page.goto(`http://localhost:${PORT}/other-site/frames.html`);
+  expect((await refused).text()).toContain("frame-ancestors 'self'");
+  await expect(page.frameLocator("iframe").getByRole("heading", { name: "基本公共服务测算" })).toHaveCount(0);
+  // The same page on the origin the policy names frames the app.
+  await page.goto(`${EMBEDDER}/other-site/frames.html`);
+  await expect(page.frameLocator("iframe").getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
 });

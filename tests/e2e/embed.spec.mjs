@@ -85,3 +85,21 @@ test("an unknown region or language is ignored with a warning naming it", async 
   expect(warnings.join("\n")).toContain('region="atlantis"');
   expect(warnings.join("\n")).toContain('lang="fr"');
 });
+
+test("embedded by a site on another origin: embed.js over CORS, the app framed as frame-ancestors allows", async ({ watched }) => {
+  // The first test server's origin stands for another site (playwright.config.mjs names it in the
+  // app's frame-ancestors). embed.js is a module script: fetched with CORS, it runs only because the
+  // app's server sends Access-Control-Allow-Origin with it.
+  const { page } = watched;
+  const other = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`;
+  const embedJs = `${ORIGIN}/gov/tools/estimator/embed.js`;
+  const script = page.waitForResponse(embedJs);
+  await page.goto(`${other}/other-site/embeds.html`);
+  expect((await script).headers()["access-control-allow-origin"]).toBe("*");
+  const app = page.frameLocator("benefit-estimator iframe");
+  await expect(app.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
+  await expect(app.locator("#region")).toHaveValue("hebei");
+  // The height message crosses origins too.
+  const frame = page.locator("benefit-estimator iframe");
+  await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).not.toBe(640);
+});

@@ -22,7 +22,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/serve.mjs dist ${PORT}`,
+      // Also serves tests/e2e/other-site/: pages of another site (another origin than the app's below).
+      command: `node tests/e2e/serve.mjs dist ${PORT} / --mount /other-site/=tests/e2e/other-site`,
       cwd: "../..",
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
@@ -30,8 +31,9 @@ export default defineConfig({
     },
     {
       // As a government site might: strict CSP on every response, the app under a sub-path, and a page
-      // of the site (tests/e2e/host/) that embeds it. Used by csp.spec.mjs and embed.spec.mjs.
-      command: `node tests/e2e/serve.mjs dist ${PORT + 1} /gov/tools/estimator/ --csp --mount /gov/=tests/e2e/host`,
+      // of the site (tests/e2e/host/) that embeds it. The first server's origin stands for another
+      // site that embeds it too (frame-ancestors names it). Used by csp.spec.mjs and embed.spec.mjs.
+      command: `node tests/e2e/serve.mjs dist ${PORT + 1} /gov/tools/estimator/ --csp --embedder http://127.0.0.1:${PORT} --mount /gov/=tests/e2e/host`,
       cwd: "../..",
       url: `http://127.0.0.1:${PORT + 1}/gov/tools/estimator/`,
       reuseExistingServer: false,

@@ -1,8 +1,9 @@
 // A minimal static server on 127.0.0.1 (Playwright's webServer). It serves the release build as a
 // government web server would: correct MIME types, no magic.
-// Usage: node serve.mjs <dir> <port> [base-path] [--csp] [--mount <url-prefix>=<dir>]...
+// Usage: node serve.mjs <dir> <port> [base-path] [--csp] [--embedder <origin>]... [--mount <url-prefix>=<dir>]...
 //   base-path   URL prefix dir is served under (default /), to check the build works under any sub-path
 //   --csp       send the strict Content-Security-Policy below with every response
+//   --embedder  another origin that may frame the app (added to the policy's frame-ancestors)
 //   --mount     also serve another directory under another prefix (e.g. a host page that embeds the app)
 // Also importable: serve({ mounts, port, csp }) where a mount's dir may be a function, read per request.
 import { createServer } from "node:http";
@@ -10,10 +11,17 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** No inline script or style, scripts and wasm only from the app's own origin, no third party at all. */
+/**
+ * No inline script or style, scripts and wasm only from the app's own origin, no third party at all,
+ * and only the app's own origin may frame it (the README's policy). frame-ancestors comes last, so a
+ * deployment whose embed.js is used by another site appends that site's origin: see cspFor.
+ */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
-  "img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+  "img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'self'";
+
+/** The strict policy with the origins of the sites that embed the app added to frame-ancestors. */
+export const cspFor = (embedders = []) => [STRICT_CSP, ...embedders].join(" ");
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -28,11 +36,11 @@ const types = {
 };
 
 /** Starts serving; resolves to the http.Server once it listens. mounts: [[url-prefix, dir or () => dir]]. */
-export function serve({ mounts, port, csp = false }) {
+export function serve({ mounts, port, csp = false, embedders = [] }) {
   // Longest prefix first, so /gov/tools/estimator/ wins over /gov/.
   const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
-    const headers = csp ? { "content-security-policy": STRICT_CSP } : {};
+    const headers = csp ? { "content-security-policy": cspFor(embedders) } : {};
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const mount = sorted.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
@@ -49,7 +57,10 @@ export function serve({ mounts, port, csp = false }) {
       const s = await stat(file);
       const f = s.isDirectory() ? join(file, "index.html") : file;
       const body = await readFile(f);
-      res.writeHead(200, { ...headers, "content-type": types[extname(f)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      // embed.js is a module script: a page on another origin fetches it with CORS, and without
+      // this header the browser refuses to run it (the README's "Embedding from another origin").
+      const cors = f.endsWith("/embed.js") ? { "access-control-allow-origin": "*" } : {};
+      res.writeHead(200, { ...headers, ...cors, "content-type": types[extname(f)] ?? "application/octet-stream", "cache-control": "no-cache" });
       res.end(body);
     } catch {
       res.writeHead(404, headers).end("not found");
@@ -62,15 +73,17 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const positional = [];
   const mounts = [];
   let csp = false;
+  const embedders = [];
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--csp") csp = true;
+    else if (argv[i] === "--embedder") embedders.push(argv[++i]);
     else if (argv[i] === "--mount") {
       const [prefix, dir] = argv[++i].split("=");
       mounts.push([prefix, dir]);
     } else positional.push(argv[i]);
   }
   const [dir = "dist", port = "4173", base = "/"] = positional;
-  await serve({ mounts: [[base, dir], ...mounts], port, csp });
+  await serve({ mounts: [[base, dir], ...mounts], port, csp, embedders });
   console.log(`serving ${resolve(dir)} at http://127.0.0.1:${port}${base}${csp ? " with a strict CSP" : ""}`);
 }
