@@ -281,13 +281,15 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "marital_status",
         &[age(18, 130, Assume::Choice("unmarried"))],
     ),
-    // Recognised statuses: a 低保, 特困-supported or registered-poor family is a family in
+    // Recognised statuses: a 低保, 特困 or registered-poor family is a family in
     // economic hardship (家庭经济困难) for the benefits that name it.
     (
         "economic_hardship",
         &[
             implied("dibao", YES, Assume::Yes),
             implied("registered_poor", YES, Assume::Yes),
+            // Haidong item 16 counts 特困救助 among 家庭经济困难学生.
+            implied("household_tekun", YES, Assume::Yes),
         ],
     ),
     // 特困 is a status civil affairs recognises: one household question first.
