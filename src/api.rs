@@ -11,10 +11,12 @@ use crate::domain::condition::{ParamId, atom_text};
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::{FactInfo, Kind};
+use crate::domain::figures::Figure;
 use crate::domain::money::MoneyRange;
 use crate::domain::rule::{Amount, Applicability, Catalog, Region, Text};
 use crate::domain::{
-    Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
+    Date, Household, InputError, Report, Settings, SettingsError, evaluate_in, explain,
+    near_misses, questions,
 };
 use serde_json::{Value as Json, json};
 use std::fmt;
@@ -70,6 +72,8 @@ pub enum ApiError {
     NotJson { path: String, what: &'static str },
     /// The embedded catalog failed validation (a build that should never ship).
     Catalog(String),
+    /// The deployment settings were refused (names the key inside them).
+    Settings(SettingsError),
 }
 
 impl ApiError {
@@ -85,6 +89,8 @@ impl ApiError {
             | ApiError::TooLarge { path, .. }
             | ApiError::NotJson { path, .. } => Some(path.clone()),
             ApiError::Catalog(_) => None,
+            ApiError::Settings(e) if e.path.is_empty() => Some("settings".into()),
+            ApiError::Settings(e) => Some(format!("settings.{}", e.path)),
         }
     }
 
@@ -99,6 +105,7 @@ impl ApiError {
             ApiError::TooLarge { .. } => "too_large",
             ApiError::NotJson { .. } => "not_json",
             ApiError::Catalog(_) => "catalog",
+            ApiError::Settings(_) => "invalid_settings",
         }
     }
 
@@ -129,6 +136,7 @@ impl ApiError {
                 format!("{}不是可用的 JSON 值（{what}）", prefix(path, "："))
             }
             ApiError::Catalog(e) => format!("规则库错误：{e}"),
+            ApiError::Settings(e) => format!("本站设置有误：{}", e.zh()),
         }
     }
 }
@@ -176,6 +184,7 @@ impl fmt::Display for ApiError {
                 write!(f, "{}not a JSON value ({what})", prefix(path, ": "))
             }
             ApiError::Catalog(e) => write!(f, "catalog: {e}"),
+            ApiError::Settings(e) => write!(f, "settings: {e}"),
         }
     }
 }
@@ -200,6 +209,24 @@ pub struct Request {
     pub region: String,
     pub date: Option<Date>,
     pub household: Household,
+    /// The deployment's settings (CLI `--settings`, the JS API's `{settings}`), if any.
+    pub settings: Option<Settings>,
+}
+
+/// Parses deployment settings (JSON text or a parsed value) against the catalog's regions.
+pub fn parse_settings(v: &Json, catalog: &Catalog) -> Result<Settings, ApiError> {
+    Settings::from_json(v, |r| catalog.region(r).is_some()).map_err(ApiError::Settings)
+}
+
+/// [`parse_settings`] of text, with the same size bound as a request.
+pub fn parse_settings_str(text: &str, catalog: &Catalog) -> Result<Settings, ApiError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::TooLarge {
+            path: "settings".into(),
+            limit: Limit::Bytes(text.len()),
+        });
+    }
+    Settings::from_json_str(text, |r| catalog.region(r).is_some()).map_err(ApiError::Settings)
 }
 
 /// Parses a request object. `region` may be given by the caller instead (CLI flag).
@@ -248,6 +275,7 @@ pub fn parse_request(
         region,
         date,
         household: Household::from_json(v)?,
+        settings: None,
     })
 }
 
@@ -281,7 +309,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
         .expect("checked by parse_request");
     let date = req.date.unwrap_or(today);
     let hh = &req.household;
-    let report = evaluate(catalog, region, hh, date);
+    let report = evaluate_in(catalog, region, hh, date, req.settings.as_ref());
     let misses = near_misses(&report, hh);
     let chain = catalog.chain(region);
     let area_of = |reg: &Region, id: &str| {
@@ -298,6 +326,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             let Explanation {
                 reasons,
                 computation,
+                figures,
             } = explain(&report, o, hh);
             let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
             let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
@@ -320,6 +349,7 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
                 "missing": report.missing(o).iter().map(|f| f.info().name).collect::<Vec<_>>(),
                 "reasons": reasons,
                 "computation": computation.as_ref().map(text),
+                "figures": figures.iter().map(|(f, t)| json!({"fact": f.info().name, "zh": t.zh, "en": t.en})).collect::<Vec<_>>(),
                 "near_miss": miss.map(|n| text(&near_miss_text(n))),
                 "target": o.rule.target,
                 "content": text(&o.rule.content),
@@ -347,6 +377,16 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             "members": report.members.iter().map(totals_json).collect::<Vec<_>>(),
             "household_rules": totals_json(&report.household_rules),
         },
+        "deployment": report.deployment,
+        "figures": report.figures.iter().map(|f| {
+            let mut j = f.to_json();
+            let t = f.text(&region_of(catalog, region, f).document.title);
+            if let Some(o) = j.as_object_mut() {
+                o.insert("zh".into(), t.zh.into());
+                o.insert("en".into(), t.en.into());
+            }
+            j
+        }).collect::<Vec<_>>(),
         "results": results,
         "questions": qs,
         "not_resident_facing": report.not_resident_facing.iter().map(|r| json!({
@@ -354,6 +394,15 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
             "reason": match &r.applicability { Applicability::NotResidentFacing { reason } => text(reason), _ => Json::Null },
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The region whose document states a figure (the region itself for a deployment's).
+fn region_of<'c>(catalog: &'c Catalog, region: &'c Region, f: &Figure) -> &'c Region {
+    catalog
+        .chain(region)
+        .into_iter()
+        .find(|r| r.figures.contains(f))
+        .unwrap_or(region)
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
@@ -387,7 +436,13 @@ pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
     let Some(region) = catalog.region(&req.region) else {
         return Json::Array(Vec::new());
     };
-    let report = evaluate(catalog, region, &req.household, req.date.unwrap_or(today));
+    let report = evaluate_in(
+        catalog,
+        region,
+        &req.household,
+        req.date.unwrap_or(today),
+        req.settings.as_ref(),
+    );
     questions_of(&report, &req.household)
 }
 

@@ -9,6 +9,7 @@ use super::condition::{
 };
 use super::date::Date;
 use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
+use super::figures::{self, Figure, Settings};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan, mul_exact, sub_exact};
 use super::plan::{MEMO, Program, Tables};
@@ -340,6 +341,11 @@ pub struct Report<'c> {
     pub member_facts: Vec<Facts>,
     /// What was assumed of each member, and on what basis.
     pub assumed: Vec<Vec<(FactId, Basis)>>,
+    /// The figures that answered a fact the resident left open (the deployment's or the
+    /// document's; see [`figures::provide`]), with where each comes from.
+    pub figures: Vec<Figure>,
+    /// The name of the deployment whose settings were used, if any.
+    pub deployment: Option<String>,
 }
 
 impl<'c> Report<'c> {
@@ -373,14 +379,27 @@ impl<'c> Report<'c> {
 /// Members evaluated at most (outcomes index members with a `u16`).
 const MEMBER_CAP: usize = u16::MAX as usize;
 
-/// Evaluates every rule in force in `region` for `household` on `date`.
+/// Evaluates every rule in force in `region` for `household` on `date`, with the
+/// figures the documents state as defaults and no deployment settings.
 pub fn evaluate<'c>(
     catalog: &'c Catalog,
     region: &'c Region,
     household: &Household,
     date: Date,
 ) -> Report<'c> {
-    evaluate_with(catalog, region, household, date, true)
+    evaluate_with(catalog, region, household, date, None, true)
+}
+
+/// [`evaluate`] for a deployment: what `settings` set for `region` answers the facts the
+/// resident left open, before the documents' own figures (see [`figures::provide`]).
+pub fn evaluate_in<'c>(
+    catalog: &'c Catalog,
+    region: &'c Region,
+    household: &Household,
+    date: Date,
+    settings: Option<&Settings>,
+) -> Report<'c> {
+    evaluate_with(catalog, region, household, date, settings, true)
 }
 
 /// [`evaluate`] with every condition walked as a tree (`Cond::eval_in`) instead of
@@ -393,7 +412,7 @@ pub fn evaluate_unplanned<'c>(
     household: &Household,
     date: Date,
 ) -> Report<'c> {
-    evaluate_with(catalog, region, household, date, false)
+    evaluate_with(catalog, region, household, date, None, false)
 }
 
 fn evaluate_with<'c>(
@@ -401,10 +420,19 @@ fn evaluate_with<'c>(
     region: &'c Region,
     household: &Household,
     date: Date,
+    settings: Option<&Settings>,
     planned: bool,
 ) -> Report<'c> {
-    let hh = household.household_facts();
-    let (resolved, assumed) = plausible::resolve(household);
+    let mut hh = household.household_facts();
+    let (mut resolved, assumed) = plausible::resolve(household);
+    let chain = catalog.chain(region);
+    let deployment = settings.map_or(&[][..], |s| s.for_region(&region.id));
+    let used = figures::provide(
+        &mut hh,
+        &mut resolved,
+        deployment,
+        chain.iter().flat_map(|r| r.figures.iter()),
+    );
     // Each member's view of the facts, flattened once so that every condition reads
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
@@ -432,7 +460,6 @@ fn evaluate_with<'c>(
         .all(|m| m.answered().all(|(f, _)| f.info().scope == Scope::Member));
     let member_refs: Vec<&[Option<Value>]> = member_tables.chunks(stride.max(1)).collect();
     let hh_refs: [&[Option<Value>]; 1] = [&hh_table];
-    let chain = catalog.chain(region);
     let params: Vec<(&Region, Vec<Option<Decimal>>)> =
         chain.iter().map(|r| (*r, r.params_at(date))).collect();
     let owned;
@@ -607,6 +634,10 @@ fn evaluate_with<'c>(
         params,
         member_facts: resolved,
         assumed,
+        deployment: settings
+            .filter(|_| !deployment.is_empty())
+            .map(|s| s.deployment.clone()),
+        figures: used,
     }
 }
 
@@ -1063,6 +1094,39 @@ pub fn near_miss_text(n: &NearMiss) -> Text {
 pub struct Explanation {
     pub reasons: Vec<Reason>,
     pub computation: Option<Text>,
+    /// The figures this outcome reads that the deployment or the document gave, each
+    /// with its sentence ("按本站设定：…", "文件所载 2021 年标准：…").
+    pub figures: Vec<(FactId, Text)>,
+}
+
+/// The figures of `report` that `rule` reads (in its condition or its amount), with
+/// the sentence that says where each comes from.
+/// A member fact counts only where the figure answered it for this outcome's member
+/// (or, for a household rule, for some member).
+pub fn figures_read(report: &Report, o: &Outcome, household: &Household) -> Vec<(FactId, Text)> {
+    if report.figures.is_empty() {
+        return Vec::new();
+    }
+    let mut read = Vec::new();
+    super::plan::rule_facts(&o.rule.when, &o.rule.amount, &mut read);
+    let given = |f: &Figure, m: usize| {
+        household
+            .members
+            .get(m)
+            .is_some_and(|x| x.get(f.fact).is_none())
+            && report.member_facts.get(m).and_then(|x| x.get(f.fact)) == Some(f.value)
+    };
+    report
+        .figures
+        .iter()
+        .filter(|f| read.contains(&f.fact))
+        .filter(|f| match (f.fact.info().scope, o.member_index()) {
+            (Scope::Household, _) => household.facts.get(f.fact).is_none(),
+            (Scope::Member, Some(m)) => given(f, m),
+            (Scope::Member, None) => (0..household.members.len()).any(|m| given(f, m)),
+        })
+        .map(|f| (f.fact, f.text(&o.region.document.title)))
+        .collect()
 }
 
 /// Builds the explanation of an outcome (only when the user opens it).
@@ -1106,6 +1170,7 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     Explanation {
         reasons,
         computation,
+        figures: figures_read(report, o, household),
     }
 }
 
