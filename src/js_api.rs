@@ -48,24 +48,32 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
     })())
 }
 
-/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints).
+/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints); `options`
+/// may carry a deployment's `settings`.
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EstimateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    respond(with_request(&request, api::estimate))
+    respond(with_request(&request, options.as_ref(), api::estimate))
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
 #[wasm_bindgen(js_name = questions, unchecked_return_type = "ApiResult<Question[]>")]
 pub fn js_questions(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EstimateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    respond(with_request(&request, api::questions_json))
+    respond(with_request(
+        &request,
+        options.as_ref(),
+        api::questions_json,
+    ))
 }
 
 fn with_request(
     input: &JsValue,
+    options: Option<&JsValue>,
     run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> Json,
 ) -> Result<Json, ApiError> {
     let v = match input.dyn_ref::<JsString>() {
@@ -80,8 +88,36 @@ fn with_request(
         None => Reader::default().read(input, &mut String::new(), 0)?,
     };
     let catalog = api::embedded()?;
-    let req = api::parse_request(&v, None, catalog)?;
+    let mut req = api::parse_request(&v, None, catalog)?;
+    req.settings = settings_option(options, catalog)?;
     Ok(run(catalog, &req, crate::ui::state::today()))
+}
+
+/// The `settings` of the options argument (`undefined`/`null` options or settings: none);
+/// any other key of the options is refused, as a request's is.
+fn settings_option(
+    options: Option<&JsValue>,
+    catalog: &crate::domain::rule::Catalog,
+) -> Result<Option<crate::domain::Settings>, ApiError> {
+    let Some(o) = options.filter(|o| !o.is_null() && !o.is_undefined()) else {
+        return Ok(None);
+    };
+    let v = Reader::default().read(o, &mut "options".to_string(), 0)?;
+    let Some(obj) = v.as_object() else {
+        return Err(ApiError::UnknownField {
+            path: "options".into(),
+        });
+    };
+    if let Some(k) = obj.keys().find(|k| k.as_str() != "settings") {
+        return Err(ApiError::UnknownField {
+            path: format!("options.{}", k.chars().take(40).collect::<String>()),
+        });
+    }
+    match obj.get("settings") {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(text)) => api::parse_settings_str(text, catalog).map(Some),
+        Some(s) => api::parse_settings(s, catalog).map(Some),
+    }
 }
 
 /// The tagged result as a plain JS object. JSON text and `JSON.parse` rather than a
