@@ -207,7 +207,10 @@ fn every_bad_settings_file_is_refused_naming_the_key() {
             json!({"deployment": "x", "regions": {"narnia": {}}}),
             "settings.regions.narnia",
         ),
-        (json!({"regions": {}}), "settings.deployment"),
+        (
+            json!({"regions": {"haidong": {"school_days": {"value": 200, "year": 2025, "source": "s"}}}}),
+            "settings.deployment",
+        ),
     ];
     for (settings, path) in cases {
         let e = estimate(tekun(json!({})), Some(settings)).unwrap_err();
@@ -268,6 +271,13 @@ fn the_cli_takes_settings_and_refuses_a_bad_file_with_the_key() {
         assert!(err.contains(want), "{text}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
+    // The file a build ships, which sets nothing, is valid.
+    let empty = tmp(
+        "empty.json",
+        r#"{"schema": "benefit-settings/1", "regions": {}}"#,
+    );
+    let out = cli(&["--settings", empty.to_str().unwrap(), hh.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
     let out = cli(&[
         "--settings",
         "/nonexistent/settings.json",

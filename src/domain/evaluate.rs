@@ -346,6 +346,8 @@ pub struct Report<'c> {
     pub figures: Vec<Figure>,
     /// The name of the deployment whose settings were used, if any.
     pub deployment: Option<String>,
+    /// Each answer those figures gave: the fact and the member (`None`: the household).
+    pub provided: Vec<(FactId, Option<usize>)>,
 }
 
 impl<'c> Report<'c> {
@@ -427,7 +429,7 @@ fn evaluate_with<'c>(
     let (mut resolved, assumed) = plausible::resolve(household);
     let chain = catalog.chain(region);
     let deployment = settings.map_or(&[][..], |s| s.for_region(&region.id));
-    let used = figures::provide(
+    let (used, provided) = figures::provide(
         &mut hh,
         &mut resolved,
         deployment,
@@ -638,6 +640,7 @@ fn evaluate_with<'c>(
             .filter(|_| !deployment.is_empty())
             .map(|s| s.deployment.clone()),
         figures: used,
+        provided,
     }
 }
 
@@ -1103,28 +1106,23 @@ pub struct Explanation {
 /// the sentence that says where each comes from.
 /// A member fact counts only where the figure answered it for this outcome's member
 /// (or, for a household rule, for some member).
-pub fn figures_read(report: &Report, o: &Outcome, household: &Household) -> Vec<(FactId, Text)> {
+pub fn figures_read(report: &Report, o: &Outcome) -> Vec<(FactId, Text)> {
     if report.figures.is_empty() {
         return Vec::new();
     }
     let mut read = Vec::new();
     super::plan::rule_facts(&o.rule.when, &o.rule.amount, &mut read);
-    let given = |f: &Figure, m: usize| {
-        household
-            .members
-            .get(m)
-            .is_some_and(|x| x.get(f.fact).is_none())
-            && report.member_facts.get(m).and_then(|x| x.get(f.fact)) == Some(f.value)
+    let member = o.member_index();
+    let given = |f: &Figure| {
+        report
+            .provided
+            .iter()
+            .any(|&(g, m)| g == f.fact && (m.is_none() || member.is_none() || m == member))
     };
     report
         .figures
         .iter()
-        .filter(|f| read.contains(&f.fact))
-        .filter(|f| match (f.fact.info().scope, o.member_index()) {
-            (Scope::Household, _) => household.facts.get(f.fact).is_none(),
-            (Scope::Member, Some(m)) => given(f, m),
-            (Scope::Member, None) => (0..household.members.len()).any(|m| given(f, m)),
-        })
+        .filter(|f| read.contains(&f.fact) && given(f))
         .map(|f| (f.fact, f.text(&o.region.document.title)))
         .collect()
 }
@@ -1170,7 +1168,7 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     Explanation {
         reasons,
         computation,
-        figures: figures_read(report, o, household),
+        figures: figures_read(report, o),
     }
 }
 

@@ -259,12 +259,17 @@ impl Settings {
                 ));
             }
         }
-        let deployment = text(
-            top.get("deployment"),
-            "deployment",
-            "部署单位名称",
-            "the deployment's name",
-        )?;
+        // The name may be left out only by a file that sets nothing (the empty
+        // settings.json a build ships).
+        let deployment = match top.get("deployment") {
+            None => None,
+            Some(v) => Some(text(
+                Some(v),
+                "deployment",
+                "部署单位名称",
+                "the deployment's name",
+            )?),
+        };
         let regions = match top.get("regions") {
             Some(r) => object(r, "regions")?,
             None => {
@@ -310,6 +315,17 @@ impl Settings {
             }
             out.push((region.clone(), figures));
         }
+        let deployment = match deployment {
+            Some(d) => d,
+            None if out.iter().all(|(_, f)| f.is_empty()) => String::new(),
+            None => {
+                return Err(SettingsError::new(
+                    "deployment",
+                    "缺少部署单位名称（如“海东市平安区政务服务中心”）",
+                    "missing: the deployment's name (e.g. “海东市平安区政务服务中心”)",
+                ));
+            }
+        };
         Ok(Settings {
             deployment,
             regions: out,
@@ -471,16 +487,18 @@ fn text(
 /// unanswered takes the deployment's figure, else the document's (`document`, nearest
 /// region first), else stays unknown. `members` are the members' facts after what is
 /// assumed of them (a member a fact cannot apply to keeps "does not apply"). Returns
-/// the figures that answered at least one fact, in [`DEPLOYMENT_WIDE`] order.
+/// the figures that answered at least one fact, in [`DEPLOYMENT_WIDE`] order, and every
+/// answer they gave: the fact and the member (`None`: the household).
 pub fn provide<'a>(
     household: &mut Facts,
     members: &mut [Facts],
     deployment: &[Figure],
     document: impl Iterator<Item = &'a Figure> + Clone,
-) -> Vec<Figure> {
+) -> (Vec<Figure>, Vec<(FactId, Option<usize>)>) {
     let mut used = Vec::new();
+    let mut slots = Vec::new();
     if deployment.is_empty() && document.clone().next().is_none() {
-        return used;
+        return (used, slots);
     }
     for name in DEPLOYMENT_WIDE {
         let Some(fact) = fact_by_name(name) else {
@@ -493,28 +511,28 @@ pub fn provide<'a>(
         else {
             continue;
         };
-        let mut answered = false;
+        let before = slots.len();
         match fact.info().scope {
             Scope::Household => {
                 if household.get(fact).is_none() {
                     household.set(fact, Some(fig.value));
-                    answered = true;
+                    slots.push((fact, None));
                 }
             }
             Scope::Member => {
-                for m in members.iter_mut() {
+                for (i, m) in members.iter_mut().enumerate() {
                     if m.get(fact).is_none() {
                         m.set(fact, Some(fig.value));
-                        answered = true;
+                        slots.push((fact, Some(i)));
                     }
                 }
             }
         }
-        if answered {
+        if slots.len() > before {
             used.push(fig.clone());
         }
     }
-    used
+    (used, slots)
 }
 
 #[cfg(test)]
@@ -568,7 +586,11 @@ mod tests {
                 json!({"schema": "v9", "deployment": "x", "regions": {}}),
                 "schema",
             ),
-            (json!({"regions": {}}), "deployment"),
+            (
+                json!({"regions": {"haidong": {"school_days": {"value": 200, "year": 2025, "source": "s"}}}}),
+                "deployment",
+            ),
+            (json!({"deployment": "", "regions": {}}), "deployment"),
             (json!({"deployment": "x"}), "regions"),
             (
                 json!({"deployment": "x", "regions": {"atlantis": {}}}),
@@ -664,7 +686,7 @@ mod tests {
         let run = |answer: Option<i64>, dep: &[Figure], doc: &[Figure]| {
             let mut hh = Facts::default();
             hh.set(f, answer.map(|a| Value::Money(a.into())));
-            let used = provide(&mut hh, &mut [], dep, doc.iter());
+            let (used, _) = provide(&mut hh, &mut [], dep, doc.iter());
             (hh.get(f), used.len())
         };
         let money = |v: i64| Some(Value::Money(v.into()));
@@ -691,8 +713,9 @@ mod tests {
         let mut c = Facts::default();
         c.set(days, Some(Value::NotApplicable));
         let mut members = [a, b, c];
-        let used = provide(&mut Facts::default(), &mut members, &[fig], [].iter());
+        let (used, slots) = provide(&mut Facts::default(), &mut members, &[fig], [].iter());
         assert_eq!(used.len(), 1);
+        assert_eq!(slots, [(days, Some(1))]);
         let got: Vec<_> = members.iter().map(|m| m.get(days)).collect();
         assert_eq!(
             got,

@@ -8,6 +8,10 @@
 //   types (it lives in the page, the URL fragment and sessionStorage, never in a request) can reach a cache.
 // - Activate: take over at once and delete the caches of every other build of this scope. The new version
 //   shows from the next load; a page already open keeps the files it has already loaded.
+// - settings.json, the deployment's figures, is not part of a build: the site edits it in place. It is fetched from
+//   the network first at every start (so an edit shows at the next load, never hidden behind the build's cache),
+//   and a copy is kept only to start with the same figures offline; a 404 removes the copy. It holds the site's
+//   figures, never anything a resident enters.
 const BUILD = "__BUILD__";
 const FILES = __FILES__;
 
@@ -15,6 +19,22 @@ const SCOPE = new URL(self.registration.scope);
 const PREFIX = `benefit-estimator:${SCOPE.pathname}:`;
 const CACHE = PREFIX + BUILD;
 const PATHS = new Set(FILES.map((f) => f.path));
+const SETTINGS = "settings.json";
+const SETTINGS_CACHE = `${PREFIX}settings`;
+
+async function settings(req) {
+  const store = await caches.open(SETTINGS_CACHE);
+  try {
+    const res = await fetch(req);
+    if (res.ok) await store.put(SETTINGS, res.clone());
+    else if (res.status === 404) await store.delete(SETTINGS);
+    return res;
+  } catch (err) {
+    const copy = await store.match(SETTINGS);
+    if (copy) return copy;
+    throw err;
+  }
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -42,7 +62,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+        if (key.startsWith(PREFIX) && key !== CACHE && key !== SETTINGS_CACHE) await caches.delete(key);
       }
       await self.clients.claim();
     })(),
@@ -56,6 +76,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   let path = url.pathname.slice(SCOPE.pathname.length);
   if (req.mode === "navigate" && path === "") path = "index.html";
+  if (path === SETTINGS) return event.respondWith(settings(req));
   if (!PATHS.has(path)) return;
   event.respondWith(
     caches

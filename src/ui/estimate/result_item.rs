@@ -116,6 +116,7 @@ pub fn ResultItem(
                     <span class="name">{row.name.clone()}</span>
                     <span class="who">{row.who.clone()}</span>
                     {row.amount.clone().map(|a| view! { <span class="amount">{a}</span> })}
+                    {row.figures.iter().map(|f| view! { <span class="figure" data-testid="figure">{f.clone()}</span> }).collect_view()}
                 </summary>
                 {details}
             </details>

@@ -3,7 +3,7 @@
 //! the results, the pending list and the comparison, so they always agree.
 
 use crate::domain::condition::Tri;
-use crate::domain::evaluate::CashOut;
+use crate::domain::evaluate::{CashOut, figures_read};
 use crate::domain::money::{MoneyRange, Period};
 use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
@@ -82,6 +82,9 @@ pub struct ResultSummary {
     pub name: String,
     pub who: String,
     pub amount: Option<String>,
+    /// Where the local figures its amount or condition uses come from: "按本站设定：…",
+    /// "文件所载 2021 年标准：…".
+    pub figures: Vec<String>,
 }
 
 fn area_name(lang: Lang, o: &Outcome) -> String {
@@ -94,7 +97,7 @@ fn area_name(lang: Lang, o: &Outcome) -> String {
 }
 
 /// One row per outcome.
-pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
+pub fn summary(r: &Report, lang: Lang, o: &Outcome) -> ResultSummary {
     ResultSummary {
         rule: o.rule.id.clone(),
         member: o.member_index(),
@@ -102,6 +105,10 @@ pub fn summary(lang: Lang, o: &Outcome) -> ResultSummary {
         name: txt(lang, &o.rule.name),
         who: who(lang, o.member_index()),
         amount: o.cash.as_ref().map(|c| amount(lang, c)),
+        figures: figures_read(r, o)
+            .into_iter()
+            .map(|(_, t)| t.get(lang).to_string())
+            .collect(),
     }
 }
 
@@ -130,7 +137,7 @@ pub fn rows(r: &Report, lang: Lang, pick: Pick) -> Vec<ResultSummary> {
         .outcomes
         .iter()
         .filter(|o| picked(o, pick))
-        .map(|o| summary(lang, o))
+        .map(|o| summary(r, lang, o))
         .collect();
     out.sort_by_key(|s| s.amount.is_none());
     out
@@ -140,7 +147,7 @@ pub fn rows(r: &Report, lang: Lang, pick: Pick) -> Vec<ResultSummary> {
 pub fn by_area(r: &Report, lang: Lang, pick: Pick) -> Vec<(String, Vec<ResultSummary>)> {
     let mut groups: Vec<(String, Vec<ResultSummary>)> = Vec::new();
     for o in r.outcomes.iter().filter(|o| picked(o, pick)) {
-        let s = summary(lang, o);
+        let s = summary(r, lang, o);
         match groups.iter_mut().find(|(a, _)| *a == s.area) {
             Some((_, v)) => v.push(s),
             None => groups.push((s.area.clone(), vec![s])),
