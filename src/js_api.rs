@@ -25,6 +25,11 @@ extern "C" {
     // through wasm frames.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn own_keys(o: &JsValue) -> Result<Array, JsValue>;
+
+    /// The optional second argument of `estimate` and `questions` (typed in js_api.d.ts):
+    /// an extern type, so the generated signature says `options?: EstimateOptions | null`.
+    #[wasm_bindgen(typescript_type = "EstimateOptions")]
+    pub type EstimateOptions;
 }
 
 /// The regions with their documents and service areas.
@@ -53,20 +58,20 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EstimateOptions")] options: Option<JsValue>,
+    options: Option<EstimateOptions>,
 ) -> JsValue {
-    respond(with_request(&request, options.as_ref(), api::estimate))
+    respond(with_request(&request, options.as_deref(), api::estimate))
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
 #[wasm_bindgen(js_name = questions, unchecked_return_type = "ApiResult<Question[]>")]
 pub fn js_questions(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EstimateOptions")] options: Option<JsValue>,
+    options: Option<EstimateOptions>,
 ) -> JsValue {
     respond(with_request(
         &request,
-        options.as_ref(),
+        options.as_deref(),
         api::questions_json,
     ))
 }

@@ -185,7 +185,7 @@ fn js_api_bounds_hold_in_a_debug_build() {
     Reflect::set(&options, &"settings".into(), &deep).unwrap();
     let (code, path) = api_error(&estimator::js_api::js_estimate(
         r#"{"region": "hebei", "members": [{}]}"#.into(),
-        Some(options.into()),
+        Some(options.unchecked_into()),
     ));
     assert_eq!(code, "too_large");
     assert!(path.starts_with("options.settings.a"), "{path}");
@@ -194,7 +194,7 @@ fn js_api_bounds_hold_in_a_debug_build() {
     Reflect::set(&options, &"settings".into(), &bad.into()).unwrap();
     let (code, path) = api_error(&estimator::js_api::js_estimate(
         r#"{"region": "hebei", "members": [{}]}"#.into(),
-        Some(options.into()),
+        Some(options.unchecked_into()),
     ));
     assert_eq!(
         (code.as_str(), path.as_str()),

@@ -22,6 +22,7 @@ const PATHS = new Set(FILES.map((f) => f.path));
 const SETTINGS = "settings.json";
 const SETTINGS_CACHE = `${PREFIX}settings`;
 
+/** Network first; the last copy offline; offline with no copy, a file that sets nothing (as when there is none). */
 async function settings(req) {
   const store = await caches.open(SETTINGS_CACHE);
   try {
@@ -29,10 +30,9 @@ async function settings(req) {
     if (res.ok) await store.put(SETTINGS, res.clone());
     else if (res.status === 404) await store.delete(SETTINGS);
     return res;
-  } catch (err) {
+  } catch {
     const copy = await store.match(SETTINGS);
-    if (copy) return copy;
-    throw err;
+    return copy ?? new Response('{"regions": {}}', { headers: { "content-type": "application/json" } });
   }
 }
 
@@ -49,6 +49,8 @@ self.addEventListener("install", (event) => {
           if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
           await store.put(path, res);
         }
+        // The site's settings as they are now, for an offline start (best effort: the site may have none).
+        await settings(new Request(SETTINGS, { cache: "no-cache" }));
       } catch (err) {
         await caches.delete(CACHE);
         throw err;
