@@ -13,10 +13,13 @@ use crate::domain::error::echo;
 use crate::domain::evaluate::Totals;
 use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
 use crate::domain::facts::{Choice, FactInfo, Kind};
+use crate::domain::figures::Figure;
 use crate::domain::money::{MoneyRange, Per, Period};
+use crate::domain::rule::Region;
 use crate::domain::rule::{Amount, Applicability, Catalog, Paid, Rule, Text};
 use crate::domain::{
-    Date, Household, InputError, Report, evaluate, explain, near_misses, questions,
+    Date, Household, InputError, Report, Settings, SettingsError, evaluate_in, explain,
+    near_misses, questions,
 };
 use serde::Serialize;
 use serde_json::{Value as Json, json};
@@ -74,6 +77,8 @@ pub enum ApiError {
     NotJson { path: String, what: &'static str },
     /// The embedded catalog failed validation (a build that should never ship).
     Catalog(String),
+    /// The deployment settings were refused (names the key inside them).
+    Settings(SettingsError),
 }
 
 impl ApiError {
@@ -89,6 +94,8 @@ impl ApiError {
             | ApiError::TooLarge { path, .. }
             | ApiError::NotJson { path, .. } => Some(path.clone()),
             ApiError::Catalog(_) => None,
+            ApiError::Settings(e) if e.path.is_empty() => Some("settings".into()),
+            ApiError::Settings(e) => Some(format!("settings.{}", e.path)),
         }
     }
 
@@ -103,6 +110,7 @@ impl ApiError {
             ApiError::TooLarge { .. } => "too_large",
             ApiError::NotJson { .. } => "not_json",
             ApiError::Catalog(_) => "catalog",
+            ApiError::Settings(_) => "invalid_settings",
         }
     }
 
@@ -133,6 +141,7 @@ impl ApiError {
                 format!("{}不是可用的 JSON 值（{what}）", prefix(path, "："))
             }
             ApiError::Catalog(e) => format!("规则库错误：{e}"),
+            ApiError::Settings(e) => format!("本站设置有误：{}", e.zh()),
         }
     }
 }
@@ -180,6 +189,7 @@ impl fmt::Display for ApiError {
                 write!(f, "{}not a JSON value ({what})", prefix(path, ": "))
             }
             ApiError::Catalog(e) => write!(f, "catalog: {e}"),
+            ApiError::Settings(e) => write!(f, "settings: {e}"),
         }
     }
 }
@@ -204,6 +214,24 @@ pub struct Request {
     pub region: String,
     pub date: Option<Date>,
     pub household: Household,
+    /// The deployment's settings (CLI `--settings`, the JS API's `{settings}`), if any.
+    pub settings: Option<Settings>,
+}
+
+/// Parses deployment settings (JSON text or a parsed value) against the catalog's regions.
+pub fn parse_settings(v: &Json, catalog: &Catalog) -> Result<Settings, ApiError> {
+    Settings::from_json(v, |r| catalog.region(r).is_some()).map_err(ApiError::Settings)
+}
+
+/// [`parse_settings`] of text, with the same size bound as a request.
+pub fn parse_settings_str(text: &str, catalog: &Catalog) -> Result<Settings, ApiError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::TooLarge {
+            path: "settings".into(),
+            limit: Limit::Bytes(text.len()),
+        });
+    }
+    Settings::from_json_str(text, |r| catalog.region(r).is_some()).map_err(ApiError::Settings)
 }
 
 /// Parses a request object. `region` may be given by the caller instead (CLI flag).
@@ -250,6 +278,7 @@ pub fn parse_request(
         region,
         date,
         household: Household::from_json(v)?,
+        settings: None,
     })
 }
 
@@ -295,7 +324,7 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
         .expect("checked by parse_request");
     let date = req.date.unwrap_or(today);
     let hh = &req.household;
-    let report = evaluate(catalog, region, hh, date);
+    let report = evaluate_in(catalog, region, hh, date, req.settings.as_ref());
     let misses = near_misses(&report, hh);
     let chain = catalog.chain(region);
 
@@ -355,7 +384,8 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
         .collect();
     // (rule, member class or the household) → (explanation index, computation).
     let classes = class.len() + 1;
-    let mut memo: Vec<Option<(usize, Option<Text>)>> = vec![None; rules.len() * classes];
+    type Done = (usize, Option<Text>, Vec<Json>);
+    let mut memo: Vec<Option<Done>> = vec![None; rules.len() * classes];
     for (i, o) in report.outcomes.iter().enumerate() {
         let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
         if o.status == Tri::No && miss.is_none() {
@@ -364,13 +394,19 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
         }
         // Members evaluated alike are explained alike: explained once per rule.
         let key = rule_of[i] * classes + o.member_index().map_or(class.len(), |m| class[m]);
-        let (explanation, computation) = match &memo[key] {
+        let (explanation, computation, figures) = match &memo[key] {
             Some(done) => done.clone(),
             None => {
                 let Explanation {
                     reasons,
                     computation,
+                    figures,
                 } = explain(&report, o, hh);
+                // Where each local figure the rule uses comes from (deployment, document).
+                let figures: Vec<Json> = figures
+                    .iter()
+                    .map(|(f, t)| json!({"fact": f.info().name, "zh": t.zh, "en": t.en}))
+                    .collect();
                 let k = match explanation_ids.get(&reasons) {
                     Some(&k) => k,
                     None => {
@@ -379,8 +415,8 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
                         explanations.len() - 1
                     }
                 };
-                memo[key] = Some((k, computation.clone()));
-                (k, computation)
+                memo[key] = Some((k, computation.clone(), figures.clone()));
+                (k, computation, figures)
             }
         };
         let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
@@ -403,6 +439,7 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
             missing: report.missing(o).iter().map(|f| f.info().name).collect(),
             explanation,
             computation,
+            figures,
             near_miss: miss.map(near_miss_text),
         });
     }
@@ -422,6 +459,20 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
             "members": report.members.iter().map(totals_json).collect::<Vec<_>>(),
             "household_rules": totals_json(&report.household_rules),
         }),
+        deployment: report.deployment.as_deref(),
+        figures: report
+            .figures
+            .iter()
+            .map(|f| {
+                let mut j = f.to_json();
+                let t = f.text(&region_of(catalog, region, f).document.title);
+                if let Some(o) = j.as_object_mut() {
+                    o.insert("zh".into(), t.zh.into());
+                    o.insert("en".into(), t.en.into());
+                }
+                j
+            })
+            .collect(),
         rules,
         results,
         omitted,
@@ -444,6 +495,10 @@ struct EstimateOut<'a> {
     documents: Vec<Json>,
     rounding: Json,
     totals: Json,
+    /// The deployment whose settings answered a fact, if any.
+    deployment: Option<&'a str>,
+    /// Every figure that answered a fact the resident left open, with its source.
+    figures: Vec<Json>,
     rules: Vec<RuleOut<'a>>,
     results: Vec<ResultOut<'a>>,
     omitted: usize,
@@ -487,6 +542,8 @@ struct ResultOut<'a> {
     missing: Vec<&'static str>,
     explanation: usize,
     computation: Option<Text>,
+    /// Local figures the result used, with where they come from.
+    figures: Vec<Json>,
     near_miss: Option<Text>,
 }
 
@@ -515,6 +572,15 @@ struct QuestionOut<'a> {
     hint_en: &'static str,
     kind: Json,
     choices: Option<&'a [Choice]>,
+}
+
+/// The region whose document states a figure (the region itself for a deployment's).
+fn region_of<'c>(catalog: &'c Catalog, region: &'c Region, f: &Figure) -> &'c Region {
+    catalog
+        .chain(region)
+        .into_iter()
+        .find(|r| r.figures.contains(f))
+        .unwrap_or(region)
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
@@ -561,7 +627,13 @@ pub fn questions_text(catalog: &Catalog, req: &Request, today: Date) -> String {
     let Some(region) = catalog.region(&req.region) else {
         return "[]".into();
     };
-    let report = evaluate(catalog, region, &req.household, req.date.unwrap_or(today));
+    let report = evaluate_in(
+        catalog,
+        region,
+        &req.household,
+        req.date.unwrap_or(today),
+        req.settings.as_ref(),
+    );
     serde_json::to_string(&questions_of(&report, &req.household)).unwrap_or_default()
 }
 
@@ -801,7 +873,8 @@ mod tests {
         )
         .unwrap();
         let out = estimate(cat, &fam, day());
-        let report = evaluate(cat, cat.region("hebei").unwrap(), &fam.household, day());
+        let report =
+            crate::domain::evaluate(cat, cat.region("hebei").unwrap(), &fam.household, day());
         let results = out["results"].as_array().unwrap();
         let omitted = out["omitted"].as_u64().unwrap() as usize;
         assert!(omitted > 0);

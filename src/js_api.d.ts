@@ -24,7 +24,8 @@ export type ApiErrorCode =
   | "unknown_field"
   | "too_large"
   | "not_json"
-  | "catalog";
+  | "catalog"
+  | "invalid_settings";
 
 export interface ApiError {
   code: ApiErrorCode;
@@ -473,6 +474,73 @@ export interface EstimateResult {
   explanations: Reason[][];
   questions: Question[];
   not_resident_facing: NotResidentFacing[];
+  /** The name of the deployment whose settings answered a fact here, or null. */
+  deployment: string | null;
+  /** The figures that answered a fact nobody entered: the deployment's settings, else the document's own (dated). */
+  figures: FigureUsed[];
+}
+
+/** A figure the resident did not enter, with where it comes from. */
+export interface FigureUsed {
+  /** A deployment-wide fact (see `Settings`). */
+  fact: string;
+  value: Money | boolean | number;
+  /** The year the figure is for. */
+  year: number;
+  origin: "deployment" | "document";
+  /** The deployment's source ("海东市民政局 2025 年第 3 号通知"); null for a document's figure. */
+  source: string | null;
+  /** Where the document states it; null for a deployment's figure. */
+  citation: Citation | null;
+  /** "按本站设定：…（2025 年，…）" or "文件所载 2021 年标准：…". */
+  zh: string;
+  en: string;
+}
+
+/** A figure an outcome reads, as shown with its amount. */
+export interface FigureNote {
+  fact: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * A deployment's settings (schema benefit-settings/1): figures no resident knows but the
+ * office does, the same for everyone it serves. The resident's own answer still wins.
+ */
+export interface Settings {
+  schema?: "benefit-settings/1";
+  /** Who deploys the estimator, e.g. "海东市平安区政务服务中心". */
+  deployment: string;
+  /** Per region id, per deployment-wide fact. */
+  regions: { [region: string]: { [fact in DeploymentWideFact]?: SettingsFigure } };
+}
+
+/** The only facts a deployment may set. */
+export type DeploymentWideFact =
+  | "local_dibao_standard_month"
+  | "urban_dibao_standard_month"
+  | "provincial_min_wage_month"
+  | "poverty_line_year"
+  | "nutrition_pilot_area"
+  | "contiguous_poverty_area"
+  | "poverty_area"
+  | "ethnic_minority_area"
+  | "school_days";
+
+export interface SettingsFigure {
+  /** Money as a decimal string, yes/no as a boolean, days as a whole number. */
+  value: Money | boolean | number;
+  /** The year it applies to. */
+  year: number;
+  /** Where it comes from. */
+  source: string;
+}
+
+/** The second argument of `estimate` and `questions`. */
+export interface EstimateOptions {
+  /** The deployment's settings, as an object or JSON text. */
+  settings?: Settings | string | null;
 }
 
 export interface DocumentUsed extends PolicyDocument {
@@ -534,6 +602,8 @@ export interface Outcome {
   /** Why: index into `EstimateResult.explanations`. */
   explanation: number;
   computation: Text | null;
+  /** Figures this outcome reads that the deployment or the document gave. */
+  figures: FigureNote[];
   near_miss: Text | null;
 }
 

@@ -37,6 +37,11 @@ extern "C" {
     fn prototype_of(v: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
     fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// The optional second argument of `estimate` and `questions` (typed in js_api.d.ts):
+    /// an extern type, so the generated signature says `options?: EstimateOptions | null`.
+    #[wasm_bindgen(typescript_type = "EstimateOptions")]
+    pub type EstimateOptions;
 }
 
 /// The regions with their documents and service areas.
@@ -60,24 +65,36 @@ pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsVal
     })())
 }
 
-/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints).
+/// Estimates a household (schema `benefit-estimate/2`, as the CLI prints); `options`
+/// may carry a deployment's `settings`.
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "ApiResult<EstimateResult>")]
 pub fn js_estimate(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+    options: Option<EstimateOptions>,
 ) -> JsValue {
-    respond_text(with_request(&request, api::estimate_text))
+    respond_text(with_request(
+        &request,
+        options.as_deref(),
+        api::estimate_text,
+    ))
 }
 
 /// The unanswered facts that can still change an outcome, most cash at stake first.
 #[wasm_bindgen(js_name = questions, unchecked_return_type = "ApiResult<Question[]>")]
 pub fn js_questions(
     #[wasm_bindgen(unchecked_param_type = "Household | string")] request: JsValue,
+    options: Option<EstimateOptions>,
 ) -> JsValue {
-    respond_text(with_request(&request, api::questions_text))
+    respond_text(with_request(
+        &request,
+        options.as_deref(),
+        api::questions_text,
+    ))
 }
 
 fn with_request(
     input: &JsValue,
+    options: Option<&JsValue>,
     run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> String,
 ) -> Result<String, ApiError> {
     let v = match input.dyn_ref::<JsString>() {
@@ -92,7 +109,8 @@ fn with_request(
         None => Reader::default().read(input, &mut String::new(), 0)?,
     };
     let catalog = api::embedded()?;
-    let req = api::parse_request(&v, None, catalog)?;
+    let mut req = api::parse_request(&v, None, catalog)?;
+    req.settings = settings_option(options, catalog)?;
     Ok(run(catalog, &req, crate::ui::state::today()))
 }
 
@@ -104,6 +122,33 @@ fn respond_text(r: Result<String, ApiError>) -> JsValue {
         Err(e) => serde_json::to_string(&e.to_json()).unwrap_or_default(),
     };
     js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+/// The `settings` of the options argument (`undefined`/`null` options or settings: none);
+/// any other key of the options is refused, as a request's is.
+fn settings_option(
+    options: Option<&JsValue>,
+    catalog: &crate::domain::rule::Catalog,
+) -> Result<Option<crate::domain::Settings>, ApiError> {
+    let Some(o) = options.filter(|o| !o.is_null() && !o.is_undefined()) else {
+        return Ok(None);
+    };
+    let v = Reader::default().read(o, &mut "options".to_string(), 0)?;
+    let Some(obj) = v.as_object() else {
+        return Err(ApiError::UnknownField {
+            path: "options".into(),
+        });
+    };
+    if let Some(k) = obj.keys().find(|k| k.as_str() != "settings") {
+        return Err(ApiError::UnknownField {
+            path: format!("options.{}", k.chars().take(40).collect::<String>()),
+        });
+    }
+    match obj.get("settings") {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(text)) => api::parse_settings_str(text, catalog).map(Some),
+        Some(s) => api::parse_settings(s, catalog).map(Some),
+    }
 }
 
 /// The tagged result as a plain JS object. JSON text and `JSON.parse` rather than a

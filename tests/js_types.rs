@@ -219,6 +219,48 @@ fn every_interface_has_exactly_the_keys_of_real_output() {
     );
     check("NotResidentFacing", all(&est["not_resident_facing"]));
 
+    // A deployment's figures and a document's own, with the settings that gave them.
+    let cat = api::embedded().unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/settings/");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+    let settings: Json = serde_json::from_str(&read("haidong.json")).unwrap();
+    check("Settings", vec![&settings]);
+    check(
+        "SettingsFigure",
+        settings["regions"]["haidong"]
+            .as_object()
+            .unwrap()
+            .values()
+            .collect(),
+    );
+    let mut with_figures = Vec::new();
+    for s in [Some(&settings), None] {
+        let mut req = api::parse_request(
+            &serde_json::from_str(&read("haidong-household.json")).unwrap(),
+            None,
+            cat,
+        )
+        .unwrap();
+        req.settings = s.map(|s| api::parse_settings(s, cat).unwrap());
+        with_figures.push(api::estimate(cat, &req, Date::new(2026, 1, 1).unwrap()));
+    }
+    check("EstimateResult", with_figures.iter().collect());
+    let used: Vec<&Json> = with_figures
+        .iter()
+        .flat_map(|e| all(&e["figures"]))
+        .collect();
+    assert!(used.iter().any(|f| f["origin"] == "deployment"));
+    assert!(used.iter().any(|f| f["origin"] == "document"));
+    check("FigureUsed", used);
+    check(
+        "FigureNote",
+        with_figures
+            .iter()
+            .flat_map(|e| all(&e["results"]))
+            .flat_map(|r| all(&r["figures"]))
+            .collect(),
+    );
+
     let cat = api::embedded().unwrap();
     let regions = api::regions_json(cat);
     check("Region", all(&regions));

@@ -234,6 +234,11 @@ fn every_quote_is_in_its_cited_lines() {
                 check(format!("{} param {}", r.id, p.id), c);
             }
         }
+        for f in &r.figures {
+            if let estimator::domain::figures::Origin::Document { citation } = &f.origin {
+                check(format!("{} figure {}", r.id, f.fact.info().name), citation);
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(checked > 0);

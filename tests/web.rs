@@ -164,19 +164,42 @@ fn js_api_bounds_hold_in_a_debug_build() {
     Reflect::set(&req, &"region".into(), &"hebei".into()).unwrap();
     Reflect::set(&req, &"members".into(), &Array::of1(&Object::new())).unwrap();
     Reflect::set(&req, &"household".into(), &deep).unwrap();
-    let (code, path) = api_error(&estimator::js_api::js_estimate(req.clone().into()));
+    let (code, path) = api_error(&estimator::js_api::js_estimate(req.clone().into(), None));
     assert_eq!(code, "too_large");
     assert_eq!(path, format!("household{}", ".a".repeat(15)));
 
     let text = format!("{{\"region\":\"hebei\",\"members\":{}", "[".repeat(100_000));
-    let (code, path) = api_error(&estimator::js_api::js_estimate(text.into()));
+    let (code, path) = api_error(&estimator::js_api::js_estimate(text.into(), None));
     assert_eq!((code.as_str(), path.as_str()), ("syntax", ""));
 
     Reflect::set(&req, &"household".into(), &req).unwrap();
-    let (code, path) = api_error(&estimator::js_api::js_questions(req.into()));
+    let (code, path) = api_error(&estimator::js_api::js_questions(req.into(), None));
     assert_eq!((code.as_str(), path.as_str()), ("not_json", "household"));
 
-    let ok =
-        estimator::js_api::js_estimate(r#"{"region": "hebei", "members": [{"age": 70}]}"#.into());
+    let ok = estimator::js_api::js_estimate(
+        r#"{"region": "hebei", "members": [{"age": 70}]}"#.into(),
+        None,
+    );
     assert_eq!(Reflect::get(&ok, &"ok".into()).unwrap(), true);
+
+    // Settings, as an object or as text; a deeply nested one is refused like a request.
+    let options = Object::new();
+    Reflect::set(&options, &"settings".into(), &deep).unwrap();
+    let (code, path) = api_error(&estimator::js_api::js_estimate(
+        r#"{"region": "hebei", "members": [{}]}"#.into(),
+        Some(options.unchecked_into()),
+    ));
+    assert_eq!(code, "too_large");
+    assert!(path.starts_with("options.settings.a"), "{path}");
+    let options = Object::new();
+    let bad = r#"{"deployment": "x", "regions": {"hebei": {"age": {"value": 70, "year": 2020, "source": "s"}}}}"#;
+    Reflect::set(&options, &"settings".into(), &bad.into()).unwrap();
+    let (code, path) = api_error(&estimator::js_api::js_estimate(
+        r#"{"region": "hebei", "members": [{}]}"#.into(),
+        Some(options.unchecked_into()),
+    ));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("invalid_settings", "settings.regions.hebei.age")
+    );
 }

@@ -39,7 +39,8 @@ mod cli {
         let _ = writeln!(io::stderr().lock(), "{text}");
     }
 
-    const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] <household.json | ->
+    const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] [--settings settings.json] <household.json | ->
+           estimate --settings settings.json   (checks a deployment's settings file)
            estimate --regions
     The household JSON format is documented in the README.";
 
@@ -50,6 +51,7 @@ mod cli {
         en: bool,
         file: Option<String>,
         list: bool,
+        settings: Option<String>,
     }
 
     fn parse_args() -> Result<Args, String> {
@@ -60,6 +62,7 @@ mod cli {
             en: false,
             file: None,
             list: false,
+            settings: None,
         };
         let mut it = std::env::args().skip(1);
         while let Some(arg) = it.next() {
@@ -78,6 +81,7 @@ mod cli {
                     other => return Err(format!("--lang: `{other}` is not zh or en")),
                 },
                 "--regions" => a.list = true,
+                "--settings" => a.settings = Some(val("--settings")?),
                 "-h" | "--help" => return Err(String::new()),
                 f if a.file.is_none() && (f == "-" || !f.starts_with('-')) => {
                     a.file = Some(f.to_string())
@@ -110,7 +114,42 @@ mod cli {
             let list = serde_json::to_string_pretty(&api::regions_json(catalog));
             return emit(&(list.unwrap_or_default() + "\n"));
         }
+        let settings = match &args.settings {
+            None => None,
+            Some(path) => match std::fs::read_to_string(path) {
+                Err(e) => {
+                    say(&format!("error: cannot read {path}: {e}"));
+                    return ExitCode::from(2);
+                }
+                Ok(text) => match api::parse_settings_str(&text, catalog) {
+                    Ok(s) => Some(s),
+                    Err(e) => {
+                        say(&format!("error: {path}: {e}"));
+                        return ExitCode::from(1);
+                    }
+                },
+            },
+        };
         let Some(file) = args.file else {
+            // `--settings FILE` alone checks the file and says what it sets.
+            if let Some(s) = &settings {
+                let mut out = format!(
+                    "{}: {}\n",
+                    s.deployment,
+                    if args.en {
+                        "settings are valid"
+                    } else {
+                        "设置有效"
+                    }
+                );
+                for (region, figures) in &s.regions {
+                    for f in figures {
+                        let t = f.text("");
+                        out += &format!("  {region}: {}\n", if args.en { t.en } else { t.zh });
+                    }
+                }
+                return emit(&out);
+            }
             say(&format!("error: no household file given\n{USAGE}"));
             return ExitCode::from(2);
         };
@@ -144,8 +183,10 @@ mod cli {
         if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
             o.insert("date".into(), Value::String(d.clone()));
         }
-        let out = api::parse_request(&v, args.region.as_deref(), catalog)
-            .map(|req| api::estimate(catalog, &req, Date::today()));
+        let out = api::parse_request(&v, args.region.as_deref(), catalog).map(|mut req| {
+            req.settings = settings;
+            api::estimate(catalog, &req, Date::today())
+        });
         match out {
             Ok(out) if args.table => emit(&table(&out, args.en)),
             Ok(out) => emit(&(serde_json::to_string_pretty(&out).unwrap_or_default() + "\n")),
@@ -220,6 +261,10 @@ mod cli {
                 money(&tot["waived_yearly"]),
                 if en { "year" } else { "年" },
             );
+        }
+        // Figures that answered a fact nobody entered: the deployment's, or the document's own.
+        for f in out["figures"].as_array().into_iter().flatten() {
+            t += &format!("{}\n", s(f, &[l]));
         }
         let results = out["results"].as_array().cloned().unwrap_or_default();
         // What a rule is (name, universal…) is in `rules`, once per rule (schema 2).

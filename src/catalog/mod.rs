@@ -17,6 +17,7 @@ pub use error::{CatalogError, Location};
 use crate::domain::condition::{Cond, Ctx, ParamId, Tri};
 use crate::domain::date::Date;
 use crate::domain::facts::{FactId, Kind, Scope, Value, fact_by_name};
+use crate::domain::figures::{self, Figure, Origin};
 use crate::domain::household::Facts;
 use crate::domain::money::{Per, Period};
 use crate::domain::plan::Plan;
@@ -297,6 +298,56 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
             citation,
         });
     }
+    let mut figures: Vec<Figure> = Vec::new();
+    for (i, g) in raw.figures.iter().enumerate() {
+        let at = |field: &str| loc(file, Some(&g.fact), &format!("figures[{i}].{field}"));
+        let fact = fact_by_name(&g.fact).ok_or_else(|| CatalogError::Unknown {
+            at: at("fact"),
+            what: "fact",
+            name: g.fact.clone(),
+        })?;
+        if !figures::is_deployment_wide(fact) {
+            return Err(CatalogError::Format {
+                at: at("fact"),
+                detail: format!(
+                    "only a deployment-wide fact ({}) can be a document figure",
+                    figures::DEPLOYMENT_WIDE.join(", ")
+                ),
+            });
+        }
+        if figures.iter().any(|f| f.fact == fact) {
+            return Err(CatalogError::Duplicate {
+                at: at("fact"),
+                id: g.fact.clone(),
+            });
+        }
+        let value = crate::domain::answer::parse_answer(fact, &g.value)
+            .ok()
+            .flatten()
+            .ok_or_else(|| CatalogError::Format {
+                at: at("value"),
+                detail: format!("`{}` is not a value of {}", g.value, g.fact),
+            })?;
+        if !(1990..=2100).contains(&g.year) {
+            return Err(CatalogError::Format {
+                at: at("year"),
+                detail: format!("{} is not a year", g.year),
+            });
+        }
+        let citation = citation(
+            &g.source,
+            file,
+            &g.fact,
+            &format!("figures[{i}].source"),
+            &document,
+        )?;
+        figures.push(Figure {
+            fact,
+            value,
+            year: g.year as u16,
+            origin: Origin::Document { citation },
+        });
+    }
     Ok(Region {
         id: raw.region.id,
         name: Text::new(raw.region.zh, raw.region.en),
@@ -304,6 +355,7 @@ fn region_header(raw: RawRegionFile, file: &str) -> Result<Region, CatalogError>
         document,
         areas,
         params,
+        figures,
         rules: Vec::new(),
     })
 }

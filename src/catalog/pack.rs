@@ -144,6 +144,12 @@ fn region_file<I: Io>(io: &mut I, f: &mut RawRegionFile) {
         });
         opt(io, &mut p.source, source);
     });
+    list(io, &mut f.figures, |io, g| {
+        io.str(Col::Id, &mut g.fact);
+        io.str(Col::Amount, &mut g.value);
+        io.num(&mut g.year);
+        source(io, &mut g.source);
+    });
 }
 
 fn source<I: Io>(io: &mut I, s: &mut RawSource) {

@@ -14,6 +14,22 @@ pub struct RawRegionFile {
     pub areas: Vec<RawArea>,
     #[serde(default)]
     pub params: Vec<RawParam>,
+    /// Figures the document states for deployment-wide facts (`[[figures]]`).
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+}
+
+/// `[[figures]]`: a figure the document states, e.g. the 2021 urban 低保 standard.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    /// A deployment-wide fact (`src/domain/figures.rs`, `DEPLOYMENT_WIDE`).
+    pub fact: String,
+    /// As the fact's answer is written: `"672"`, `"true"`, `"200"`.
+    pub value: String,
+    /// The year the document says the figure is for.
+    pub year: u32,
+    pub source: RawSource,
 }
 
 #[derive(Debug, Default, Deserialize)]

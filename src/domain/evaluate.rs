@@ -9,6 +9,7 @@ use super::condition::{
 };
 use super::date::Date;
 use super::facts::{FactId, Kind, Scope, Value, fact_count, well_known};
+use super::figures::{self, Figure, Settings};
 use super::household::{Facts, Household};
 use super::money::{MoneyRange, Per, Period, fmt_yuan, mul_exact, sub_exact};
 use super::plan::{MEMO, Program, Tables};
@@ -342,6 +343,13 @@ pub struct Report<'c> {
     pub assumed: Vec<Vec<(FactId, Basis)>>,
     /// What follows from the household's own answers (a 低保 family is 家庭经济困难).
     pub household_assumed: Vec<(FactId, Basis)>,
+    /// The figures that answered a fact the resident left open (the deployment's or the
+    /// document's; see [`figures::provide`]), with where each comes from.
+    pub figures: Vec<Figure>,
+    /// The name of the deployment whose settings were used, if any.
+    pub deployment: Option<String>,
+    /// Each answer those figures gave: the fact and the member (`None`: the household).
+    pub provided: Vec<(FactId, Option<usize>)>,
 }
 
 impl<'c> Report<'c> {
@@ -375,14 +383,27 @@ impl<'c> Report<'c> {
 /// Members evaluated at most (outcomes index members with a `u16`).
 const MEMBER_CAP: usize = u16::MAX as usize;
 
-/// Evaluates every rule in force in `region` for `household` on `date`.
+/// Evaluates every rule in force in `region` for `household` on `date`, with the
+/// figures the documents state as defaults and no deployment settings.
 pub fn evaluate<'c>(
     catalog: &'c Catalog,
     region: &'c Region,
     household: &Household,
     date: Date,
 ) -> Report<'c> {
-    evaluate_with(catalog, region, household, date, true)
+    evaluate_with(catalog, region, household, date, None, true)
+}
+
+/// [`evaluate`] for a deployment: what `settings` set for `region` answers the facts the
+/// resident left open, before the documents' own figures (see [`figures::provide`]).
+pub fn evaluate_in<'c>(
+    catalog: &'c Catalog,
+    region: &'c Region,
+    household: &Household,
+    date: Date,
+    settings: Option<&Settings>,
+) -> Report<'c> {
+    evaluate_with(catalog, region, household, date, settings, true)
 }
 
 /// [`evaluate`] with every condition walked as a tree (`Cond::eval_in`) instead of
@@ -395,7 +416,7 @@ pub fn evaluate_unplanned<'c>(
     household: &Household,
     date: Date,
 ) -> Report<'c> {
-    evaluate_with(catalog, region, household, date, false)
+    evaluate_with(catalog, region, household, date, None, false)
 }
 
 fn evaluate_with<'c>(
@@ -403,10 +424,19 @@ fn evaluate_with<'c>(
     region: &'c Region,
     household: &Household,
     date: Date,
+    settings: Option<&Settings>,
     planned: bool,
 ) -> Report<'c> {
-    let (hh, household_assumed) = plausible::resolve_household(&household.household_facts());
-    let (resolved, assumed) = plausible::resolve(&hh, &household.members);
+    let (mut hh, household_assumed) = plausible::resolve_household(&household.household_facts());
+    let (mut resolved, assumed) = plausible::resolve(&hh, &household.members);
+    let chain = catalog.chain(region);
+    let deployment = settings.map_or(&[][..], |s| s.for_region(&region.id));
+    let (used, provided) = figures::provide(
+        &mut hh,
+        &mut resolved,
+        deployment,
+        chain.iter().flat_map(|r| r.figures.iter()),
+    );
     // Each member's view of the facts, flattened once so that every condition reads
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
@@ -434,7 +464,6 @@ fn evaluate_with<'c>(
         .all(|m| m.answered().all(|(f, _)| f.info().scope == Scope::Member));
     let member_refs: Vec<&[Option<Value>]> = member_tables.chunks(stride.max(1)).collect();
     let hh_refs: [&[Option<Value>]; 1] = [&hh_table];
-    let chain = catalog.chain(region);
     let params: Vec<(&Region, Vec<Option<Decimal>>)> =
         chain.iter().map(|r| (*r, r.params_at(date))).collect();
     let owned;
@@ -610,6 +639,11 @@ fn evaluate_with<'c>(
         member_facts: resolved,
         assumed,
         household_assumed,
+        deployment: settings
+            .filter(|_| !deployment.is_empty())
+            .map(|s| s.deployment.clone()),
+        figures: used,
+        provided,
     }
 }
 
@@ -1066,6 +1100,34 @@ pub fn near_miss_text(n: &NearMiss) -> Text {
 pub struct Explanation {
     pub reasons: Vec<Reason>,
     pub computation: Option<Text>,
+    /// The figures this outcome reads that the deployment or the document gave, each
+    /// with its sentence ("按本站设定：…", "文件所载 2021 年标准：…").
+    pub figures: Vec<(FactId, Text)>,
+}
+
+/// The figures of `report` that `rule` reads (in its condition or its amount), with
+/// the sentence that says where each comes from.
+/// A member fact counts only where the figure answered it for this outcome's member
+/// (or, for a household rule, for some member).
+pub fn figures_read(report: &Report, o: &Outcome) -> Vec<(FactId, Text)> {
+    if report.figures.is_empty() {
+        return Vec::new();
+    }
+    let mut read = Vec::new();
+    super::plan::rule_facts(&o.rule.when, &o.rule.amount, &mut read);
+    let member = o.member_index();
+    let given = |f: &Figure| {
+        report
+            .provided
+            .iter()
+            .any(|&(g, m)| g == f.fact && (m.is_none() || member.is_none() || m == member))
+    };
+    report
+        .figures
+        .iter()
+        .filter(|f| read.contains(&f.fact) && given(f))
+        .map(|f| (f.fact, f.text(&o.region.document.title)))
+        .collect()
 }
 
 /// Builds the explanation of an outcome (only when the user opens it).
@@ -1115,6 +1177,7 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
     Explanation {
         reasons,
         computation,
+        figures: figures_read(report, o),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod date;
 pub mod error;
 pub mod evaluate;
 pub mod facts;
+pub mod figures;
 pub mod household;
 pub mod json;
 pub mod money;
@@ -18,8 +19,10 @@ pub use condition::{Cond, Tri};
 pub use date::Date;
 pub use error::InputError;
 pub use evaluate::{
-    Outcome, Report, Totals, evaluate, evaluate_unplanned, explain, near_misses, questions,
+    Outcome, Report, Totals, evaluate, evaluate_in, evaluate_unplanned, explain, near_misses,
+    questions,
 };
+pub use figures::{Figure, Settings, SettingsError};
 pub use household::Household;
 pub use money::MoneyRange;
 pub use rule::{Catalog, Lang, Region, Rule, Text};

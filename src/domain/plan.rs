@@ -311,6 +311,21 @@ fn value_facts(v: &ValueRef, out: &mut Vec<FactId>) {
     }
 }
 
+/// Every fact a rule reads, in its condition or its amount (tiers included).
+pub(crate) fn rule_facts(when: &Cond, amount: &Amount, out: &mut Vec<FactId>) {
+    when.facts(out);
+    match amount {
+        Amount::InKind => {}
+        Amount::Cash(l) => leaf_facts(&l.kind, out),
+        Amount::Tiers(ts) => {
+            for t in ts {
+                t.when.facts(out);
+                leaf_facts(&t.leaf.kind, out);
+            }
+        }
+    }
+}
+
 fn leaf_facts(k: &LeafKind, out: &mut Vec<FactId>) {
     match k {
         LeafKind::Fixed(v) | LeafKind::AtLeast(v) | LeafKind::UpTo(v) => value_facts(v, out),

@@ -246,6 +246,9 @@ pub struct Region {
     pub document: Document,
     pub areas: Vec<Area>,
     pub params: Vec<Param>,
+    /// Figures the document itself states for deployment-wide facts (a dated 低保
+    /// standard): the default when neither the resident nor the deployment gives one.
+    pub figures: Vec<super::figures::Figure>,
     pub rules: Vec<Rule>,
 }
 

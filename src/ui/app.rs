@@ -4,6 +4,7 @@
 use super::estimate::EstimateScreen;
 use super::i18n::tr;
 use super::persist;
+use super::settings::{CounterLink, CounterScreen, SettingsProblem};
 use super::state::{AppState, CompareEstimate};
 use super::tools::{NoticeBar, Toolbar};
 use crate::domain::Lang;
@@ -14,6 +15,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     persist::restore(state);
+    super::settings::load(state);
     persist::keep_in_session(state);
     // A link opened in a tab that already shows the app arrives as a hash change.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -66,11 +68,14 @@ pub fn App() -> impl IntoView {
             <Toolbar />
         </header>
         <NoticeBar />
+        <SettingsProblem />
         <main>
-            {match AppState::catalog() {
-                Some(_) => view! { <EstimateScreen /> }.into_any(),
-                None => view! { <p role="alert">"规则库无法加载。The rule catalog failed to load."</p> }.into_any(),
+            {move || match (AppState::catalog(), state.counter_open.get()) {
+                (Some(_), false) => view! { <EstimateScreen /> }.into_any(),
+                (Some(_), true) => view! { <CounterScreen /> }.into_any(),
+                (None, _) => view! { <p role="alert">"规则库无法加载。The rule catalog failed to load."</p> }.into_any(),
             }}
         </main>
+        <CounterLink />
     }
 }

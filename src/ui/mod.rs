@@ -7,6 +7,7 @@ pub mod embed;
 pub mod estimate;
 pub mod i18n;
 pub mod persist;
+pub mod settings;
 pub mod state;
 pub mod tools;
 

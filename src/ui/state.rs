@@ -4,7 +4,7 @@ use crate::catalog;
 use crate::domain::evaluate::Question;
 use crate::domain::facts::FactId;
 use crate::domain::rule::Catalog;
-use crate::domain::{Date, Household, Lang, Report, evaluate, questions};
+use crate::domain::{Date, Household, Lang, Report, Settings, evaluate_in, questions};
 use leptos::prelude::*;
 
 /// A message for the user at the top of the page (a broken link, data cleared…).
@@ -43,6 +43,16 @@ pub struct AppState {
     /// unanswered, are not asked again in the main form, and the results say what they
     /// would decide.
     pub dont_know: RwSignal<Vec<(FactId, Option<usize>)>>,
+    /// The site's settings: `settings.json` next to index.html, the embed's `settings`
+    /// attribute, or the file a single-file build carries (see `ui::settings`).
+    pub site_settings: RwSignal<Option<Settings>>,
+    /// The counter's own settings, entered on the 柜台设置 screen (this browser's
+    /// localStorage); per fact they win over the site's.
+    pub counter_settings: RwSignal<Option<Settings>>,
+    /// A settings file that could not be used, for the site's administrator.
+    pub settings_problem: RwSignal<Option<Notice>>,
+    /// Whether the counter settings screen is shown instead of the estimate.
+    pub counter_open: RwSignal<bool>,
 }
 
 /// A memo value that always counts as changed: the estimate is recomputed only when
@@ -98,6 +108,10 @@ impl AppState {
             notice: RwSignal::new(None),
             cleared: RwSignal::new(None),
             dont_know: RwSignal::new(Vec::new()),
+            site_settings: RwSignal::new(None),
+            counter_settings: RwSignal::new(None),
+            settings_problem: RwSignal::new(None),
+            counter_open: RwSignal::new(false),
         }
     }
 
@@ -134,7 +148,17 @@ impl AppState {
                 let cat = Self::catalog()?;
                 let region = region.with(|r| cat.region(r))?;
                 let date = self.date.get();
-                Some(self.household.with(|h| evaluate(cat, region, h, date)))
+                let (site, counter) = (self.site_settings, self.counter_settings);
+                Some(self.household.with(|h| {
+                    site.with(|s| {
+                        counter.with(|c| match (s, c) {
+                            (Some(s), Some(c)) => {
+                                evaluate_in(cat, region, h, date, Some(&c.over(s)))
+                            }
+                            (s, c) => evaluate_in(cat, region, h, date, c.as_ref().or(s.as_ref())),
+                        })
+                    })
+                }))
             })();
             Fresh(report)
         })

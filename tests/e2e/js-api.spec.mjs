@@ -67,6 +67,61 @@ test("regions, catalog and estimate return the CLI's JSON", async ({ watched }) 
   expect(questions.value.length).toBeGreaterThan(0);
 });
 
+test("estimate and questions take a deployment's settings, as the CLI's --settings does", async ({ watched }) => {
+  test.setTimeout(600_000);
+  const { page } = watched;
+  await loadApi(page);
+  const [hhFile, settingsFile] = ["examples/settings/haidong-household.json", "examples/settings/haidong.json"];
+  const household = JSON.parse(readFileSync(`${root}/${hhFile}`, "utf8"));
+  const settingsText = readFileSync(`${root}/${settingsFile}`, "utf8");
+  const cli = JSON.parse(
+    execFileSync("cargo", ["run", "--quiet", "--bin", "estimate", "--", "--settings", settingsFile, hhFile], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    }),
+  );
+  const [asObject, asText, none] = await page.evaluate(
+    ([h, text]) => [
+      window.wasmBindings.estimate(h, { settings: JSON.parse(text) }),
+      window.wasmBindings.estimate(h, { settings: text }),
+      window.wasmBindings.estimate(h),
+    ],
+    [household, settingsText],
+  );
+  expect(asObject.value).toEqual(cli);
+  expect(asText.value).toEqual(cli);
+  expect(cli.deployment).toBe("海东市平安区政务服务中心（示例）");
+  expect(cli.figures.every((f) => f.origin === "deployment")).toBe(true);
+  // Without them, the document's own 2021 standard, and the minimum wage is asked.
+  expect(none.value.figures.map((f) => [f.fact, f.origin, f.value])).toEqual([["urban_dibao_standard_month", "document", "672"]]);
+  const asked = (qs) => qs.map((q) => q.fact);
+  const [q1, q0] = await page.evaluate(
+    ([h, text]) => [window.wasmBindings.questions(h, { settings: text }), window.wasmBindings.questions(h, {})],
+    [household, settingsText],
+  );
+  expect(q1.value).toEqual(cli.questions);
+  expect(asked(q0.value)).toContain("provincial_min_wage_month");
+  expect(asked(q1.value)).not.toContain("provincial_min_wage_month");
+
+  // Bad settings and options: structured errors naming the key, never a throw.
+  const errors = await page.evaluate((h) => {
+    const e = (r) => [r.error.code, r.error.path];
+    return [
+      e(window.wasmBindings.estimate(h, { settings: { deployment: "x", regions: { haidong: { age: { value: 70, year: 2025, source: "s" } } } } })),
+      e(window.wasmBindings.estimate(h, { settings: "{ not json" })),
+      e(window.wasmBindings.estimate(h, { setings: {} })),
+      e(window.wasmBindings.questions(h, { settings: { deployment: "x", regions: { haidong: { school_days: { value: "many", year: 2025, source: "s" } } } } })),
+    ];
+  }, household);
+  expect(errors).toEqual([
+    ["invalid_settings", "settings.regions.haidong.age"],
+    ["invalid_settings", "settings"],
+    ["unknown_field", "options.setings"],
+    ["invalid_settings", "settings.regions.haidong.school_days.value"],
+  ]);
+});
+
 test("bad input comes back as a structured error naming the field", async ({ watched }) => {
   test.setTimeout(120_000);
   const { page } = watched;
@@ -244,8 +299,8 @@ test("the shipped .d.ts types the API for real", async () => {
   const fns = {
     regions: "export function regions(): ApiResult<Region[]>;",
     catalog: "export function catalog(region: string): ApiResult<Catalog>;",
-    estimate: "export function estimate(request: Household | string): ApiResult<EstimateResult>;",
-    questions: "export function questions(request: Household | string): ApiResult<Question[]>;",
+    estimate: "export function estimate(request: Household | string, options?: EstimateOptions | null): ApiResult<EstimateResult>;",
+    questions: "export function questions(request: Household | string, options?: EstimateOptions | null): ApiResult<Question[]>;",
   };
   for (const [name, sig] of Object.entries(fns)) {
     const line = text.split("\n").find((l) => l.startsWith(`export function ${name}(`));

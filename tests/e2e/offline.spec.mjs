@@ -98,7 +98,8 @@ test("a new version replaces the old one whole, and the old cache is deleted", a
     await offlineCopyInstalled(page);
     const first = await state();
     expect(first.build).toBe(b1);
-    expect(first.caches).toEqual([`benefit-estimator:/:${b1}`]);
+    // The build's cache, and the copy of the site's settings.json kept for offline starts (not part of a build).
+    expect(first.caches.sort()).toEqual([`benefit-estimator:/:${b1}`, "benefit-estimator:/:settings"]);
     expect(first.h1).not.toBe("rgb(1, 2, 3)");
 
     // Deploy version 2. The next load still shows version 1, whole, from its cache while version 2
@@ -109,7 +110,9 @@ test("a new version replaces the old one whole, and the old cache is deleted", a
     const during = await state();
     expect(during.build).toBe(b1);
     expect(during.h1).toBe(first.h1);
-    await expect.poll(async () => (await state()).caches, { timeout: 20_000 }).toEqual([`benefit-estimator:/:${b2}`]);
+    await expect
+      .poll(async () => (await state()).caches.sort(), { timeout: 20_000 })
+      .toEqual([`benefit-estimator:/:${b2}`, "benefit-estimator:/:settings"]);
 
     // From then on: version 2, whole, online and offline.
     await page.reload();
@@ -117,8 +120,50 @@ test("a new version replaces the old one whole, and the old cache is deleted", a
     expect(await state()).toMatchObject({ build: b2, h1: "rgb(1, 2, 3)" });
     await page.context().setOffline(true);
     await page.reload();
-    expect(await state()).toMatchObject({ build: b2, h1: "rgb(1, 2, 3)", caches: [`benefit-estimator:/:${b2}`] });
+    const offline = await state();
+    expect(offline).toMatchObject({ build: b2, h1: "rgb(1, 2, 3)" });
+    expect(offline.caches.sort()).toEqual([`benefit-estimator:/:${b2}`, "benefit-estimator:/:settings"]);
     await boardingPupilJourney(page);
+    assertLocalOnly(requests);
+  } finally {
+    server.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("settings.json is never hidden by the offline copy: an edit shows at the next load; offline, the last copy", async ({ watched }) => {
+  const { page, requests } = watched;
+  const tmp = mkdtempSync(join(tmpdir(), "estimator-settings-sw-"));
+  const dir = join(tmp, "dist");
+  cpSync(DIST, dir, { recursive: true });
+  const setDibao = (value) =>
+    writeFileSync(
+      join(dir, "settings.json"),
+      JSON.stringify({
+        deployment: "海东市平安区政务服务中心",
+        regions: { haidong: { urban_dibao_standard_month: { value, year: 2025, source: "海东市民政局通知" } } },
+      }),
+    );
+  setDibao("750");
+  const port = Number(process.env.E2E_PORT ?? 4173) + 2;
+  const server = await serve({ mounts: [["/", dir]], port });
+  const cap = async (want) => {
+    await page.locator("#f-h-temporary_hardship").selectOption("yes");
+    await expect(page.getByTestId("eligible").locator("li", { hasText: "临时救助" })).toContainText(want);
+  };
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?region=haidong`);
+    await offlineCopyInstalled(page);
+    await cap("0–3750 元");
+    // The site edits its settings.json: the very next load (from the service worker) uses the new figure.
+    setDibao("800");
+    await page.reload();
+    await expect(page.locator("h1")).toBeVisible();
+    await cap("0–4000 元");
+    // Offline, the last copy.
+    await page.context().setOffline(true);
+    await page.reload();
+    await cap("0–4000 元");
     assertLocalOnly(requests);
   } finally {
     server.close();

@@ -22,8 +22,34 @@ if (window.parent !== window) {
   });
 }
 
+// The deployment's settings (README, "Deploying for a county"): settings.json next to index.html or, inside the
+// <benefit-estimator settings="…"> element's frame, the file that attribute names, which must be on this origin.
+// Read once, before the app starts (the wasm downloads meanwhile), with no-cache so an edited file shows at the
+// next load. A missing settings.json is fine; whatever else goes wrong is the app's to report (on screen, for the
+// administrator). The request carries nothing of the resident: it is made before anything is entered.
+async function deploymentSettings() {
+  const asked = window.parent !== window ? new URLSearchParams(location.search).get("settings") : null;
+  let url;
+  try {
+    url = new URL(asked ?? "./settings.json", asked ? location.href : import.meta.url);
+  } catch {
+    return { error: "not a URL", url: asked };
+  }
+  if (url.origin !== location.origin) return { error: "must be on the estimator's own origin", url: url.href };
+  try {
+    const res = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+    if (res.status === 404 && !asked) return null;
+    if (!res.ok) return { error: `HTTP ${res.status}`, url: url.href };
+    return { text: await res.text(), url: url.href };
+  } catch (err) {
+    // Offline with no copy kept by the service worker: no settings, as when the file is absent.
+    return asked ? { error: String(err), url: url.href } : null;
+  }
+}
 // The wasm path is relative to this file, not to the page, so the app loads wherever dist/ is hosted.
-const wasm = await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
+const wasmResponse = fetch(new URL("./__WASM__", import.meta.url));
+window.benefitEstimatorSettings = await deploymentSettings();
+const wasm = await init({ module_or_path: wasmResponse });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 

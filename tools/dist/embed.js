@@ -12,10 +12,12 @@
 //   beyond this file and `frame-src` for the app's origin.
 // The cost is this file's height messages: the app posts its height only to the origin that said hello.
 // `region` and `lang` (zh or en) are read when the element is attached; changing them reloads the app.
+// `settings` names the deployment's settings file (README, "Deploying for a county"), relative to the host page;
+// it must be on the estimator's origin (the app under a strict CSP fetches nothing else).
 const APP = new URL("./index.html", import.meta.url);
 
 class BenefitEstimator extends HTMLElement {
-  static observedAttributes = ["region", "lang"];
+  static observedAttributes = ["region", "lang", "settings"];
   #frame = null;
   #onMessage = (e) => {
     const frame = this.#frame;
@@ -52,7 +54,8 @@ class BenefitEstimator extends HTMLElement {
     const url = new URL(APP);
     for (const name of BenefitEstimator.observedAttributes) {
       const value = this.getAttribute(name);
-      if (value) url.searchParams.set(name, value);
+      // The settings file's address is relative to the host page; the app reads it only from its own origin.
+      if (value) url.searchParams.set(name, name === "settings" ? new URL(value, document.baseURI).href : value);
     }
     if (this.#frame.src !== url.href) this.#frame.src = url.href;
   }

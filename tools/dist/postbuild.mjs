@@ -10,6 +10,9 @@
 //   - minify every script they ship (terser): the wasm-bindgen glue, boot, embed.js and sw.js;
 //   - write benefit-estimator-offline.html: one self-contained file (styles, script and wasm inlined)
 //     that works opened from disk, with no server and no network.
+// Every build also writes settings.json, the deployment's figures (README, "Deploying for a county"): the file
+// named by BENEFIT_ESTIMATOR_SETTINGS (`./dev build --settings FILE`, which checks it first), else one that sets
+// nothing, for the site to replace. A release's single file carries that file's content built in.
 // Run again on its own output it rewrites the same files, so it is idempotent.
 //
 // Usage: node tools/dist/postbuild.mjs [dir] [--release]. As a Trunk hook the directory, profile and
@@ -137,6 +140,17 @@ copyFileSync(join(HERE, "manifest.webmanifest"), join(dir, "manifest.webmanifest
 write("icon-192.png", iconPng(192));
 write("icon-512.png", iconPng(512));
 write("embed.js", await minified("embed.js", readFileSync(join(HERE, "embed.js")), true));
+const settingsFile = process.env.BENEFIT_ESTIMATOR_SETTINGS;
+let settingsText = null;
+if (settingsFile) {
+  try {
+    settingsText = readFileSync(settingsFile, "utf8");
+    JSON.parse(settingsText);
+  } catch (e) {
+    fail(`BENEFIT_ESTIMATOR_SETTINGS=${settingsFile}: ${e.message ?? e}`);
+  }
+}
+write("settings.json", settingsText ?? '{ "schema": "benefit-settings/1", "regions": {} }\n');
 
 if (!release) {
   copyFileSync(join(HERE, "sw-retire.js"), join(dir, "sw.js"));
@@ -147,7 +161,8 @@ if (!release) {
 
 // 3. Build id and service worker. The precache is every file index.html can load: not the worker itself,
 // the embedding script (for other pages) or the single file (a download).
-const NOT_PRECACHED = new Set(["index.html", "sw.js", "embed.js", OFFLINE_FILE]);
+// Nor settings.json: the site edits it in place, and the worker fetches it from the network first (sw.js).
+const NOT_PRECACHED = new Set(["index.html", "sw.js", "embed.js", "settings.json", OFFLINE_FILE]);
 const BUILD_META = /\n?\s*<meta name="benefit-estimator-build" content="[0-9a-f]*" \/>/;
 html = html.replace(BUILD_META, "");
 // Nor the TypeScript types: they are for developers, and the page never loads them.
@@ -179,7 +194,11 @@ one = one.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) => {
   return `<style>\n${css}</style>`;
 });
 one = one.replace(/<link rel="icon" href="[^"]*"([^>]*)>/, `<link rel="icon" href="data:image/png;base64,${read("icon-192.png").toString("base64")}"$1>`);
+// The settings it was built with (none unless BENEFIT_ESTIMATOR_SETTINGS was set), as the page's boot script would
+// have read them: a JSON string literal, with "<" escaped so no "</script" can end the element early.
+const builtIn = settingsText === null ? "null" : JSON.stringify({ text: settingsText, url: "(built in)" }).replaceAll("<", "\\u003c");
 const start = `<script type="module">
+window.benefitEstimatorSettings = ${builtIn};
 const bindings = await import("data:text/javascript;base64,${read(glueName).toString("base64")}");
 const text = atob("${read(wasmName).toString("base64")}");
 const bytes = new Uint8Array(text.length);

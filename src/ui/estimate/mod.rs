@@ -8,7 +8,7 @@ mod member_card;
 mod more_questions;
 mod near_miss_list;
 mod pending_list;
-mod region_picker;
+pub(crate) mod region_picker;
 mod result_item;
 mod results;
 pub mod summary;

@@ -21,6 +21,8 @@ struct PendingRow {
     name: String,
     who: String,
     amount: Option<String>,
+    /// Where the local figures it uses come from, when its amount is known.
+    figures: Vec<String>,
     asks: String,
 }
 
@@ -93,6 +95,10 @@ pub fn PendingList() -> impl IntoView {
                             .as_ref()
                             .filter(|c| c.stated.is_some())
                             .map(|c| amount(l, c)),
+                        figures: crate::domain::evaluate::figures_read(r, o)
+                            .into_iter()
+                            .map(|(_, t)| t.get(l).to_string())
+                            .collect(),
                         asks,
                     }
                 })
@@ -116,6 +122,7 @@ pub fn PendingList() -> impl IntoView {
                             " "
                             <span class="who">{row.who}</span>
                             {row.amount.map(|a| view! { <span class="amount">{a}</span> })}
+                            {row.figures.into_iter().map(|f| view! { <span class="figure" data-testid="figure">{f}</span> }).collect_view()}
                             <span class="asks">{move || tr(lang.get(), "需要回答：", "Answer: ")}{row.asks.clone()}</span>
                         </li>
                     </For>

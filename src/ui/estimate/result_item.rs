@@ -117,6 +117,7 @@ pub fn ResultItem(
                     <span class="who">{row.who.clone()}</span>
                     {row.amount.clone().map(|a| view! { <span class="amount">{a}</span> })}
                     <span class="print-only source">{row.source.clone()}</span>
+                    {row.figures.iter().map(|f| view! { <span class="figure" data-testid="figure">{f.clone()}</span> }).collect_view()}
                 </summary>
                 {details}
             </details>

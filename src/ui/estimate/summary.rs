@@ -3,7 +3,7 @@
 //! the results, the pending list and the comparison, so they always agree.
 
 use crate::domain::condition::Tri;
-use crate::domain::evaluate::CashOut;
+use crate::domain::evaluate::{CashOut, figures_read};
 use crate::domain::money::{MoneyRange, Period};
 use crate::domain::plausible::is_local_figure;
 use crate::domain::rule::Paid;
@@ -80,6 +80,9 @@ pub struct ResultSummary {
     pub amount: Option<String>,
     /// "第 3 项" / "item 3" of the document, printed with the result.
     pub source: String,
+    /// Where the local figures its amount or condition uses come from: "按本站设定：…",
+    /// "文件所载 2021 年标准：…".
+    pub figures: Vec<String>,
 }
 
 fn area_name(lang: Lang, o: &Outcome) -> String {
@@ -133,6 +136,10 @@ pub fn summary(r: &Report, lang: Lang, o: &Outcome) -> ResultSummary {
             Lang::Zh => format!("{}，第 {} 项", o.region.name.zh, o.rule.citation.item),
             Lang::En => format!("{}, item {}", o.region.name.en, o.rule.citation.item),
         },
+        figures: figures_read(r, o)
+            .into_iter()
+            .map(|(_, t)| t.get(lang).to_string())
+            .collect(),
     }
 }
 

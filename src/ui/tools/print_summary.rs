@@ -45,6 +45,16 @@ pub fn PrintSummary() -> impl IntoView {
             d.month,
             d.day
         )];
+        // The figures nobody entered that the estimate used, with their source.
+        if let Some(est) = use_context::<crate::ui::state::Estimate>() {
+            est.with(|e| {
+                if let Some(r) = e.0.as_ref() {
+                    for f in &r.figures {
+                        out.push(f.text(&r.region.document.title).get(l).to_string());
+                    }
+                }
+            });
+        }
         state.household.with(|h| {
             let hh = answers(l, &h.facts);
             if !hh.is_empty() {
