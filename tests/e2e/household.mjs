@@ -15,6 +15,7 @@ const GATES = {
   de_facto_unsupported: "household_special_child",
   family_planning: "household_family_planning",
   sterilization_complication: "household_family_planning",
+  tekun: "household_tekun",
 };
 
 /** Answers one fact: `member` is a member index, or null for the household. */

@@ -138,15 +138,21 @@ for (const h of HOUSEHOLDS) {
         if (q.member !== null) expect(implausible(q.fact, h.members[q.member].age), `${q.fact} for a ${h.members[q.member].age}-year-old`).toBe(false);
       }
       // The total is in view without scrolling past the questions: on a phone the compact total
-      // stays at the top as the form scrolls; on a desktop the results column sits beside the form.
-      await page.locator(".ask fieldset").last().scrollIntoViewIfNeeded();
+      // stays at the top however far the form scrolls; on a desktop the results column sits beside
+      // the form, the total and the first result in view without scrolling at all.
       const inView = async (loc) => {
         const box = await loc.boundingBox();
         const vh = page.viewportSize().height;
         return box !== null && box.y >= 0 && box.y + box.height <= vh;
       };
-      if (view === "phone") expect(await inView(page.getByTestId("total-bar-sticky"))).toBe(true);
-      else expect(await inView(page.getByTestId("total-year"))).toBe(true);
+      if (view === "phone") {
+        await page.locator(".ask fieldset").last().scrollIntoViewIfNeeded();
+        expect(await inView(page.getByTestId("total-bar-sticky"))).toBe(true);
+      } else {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        expect(await inView(page.getByTestId("total-year"))).toBe(true);
+        expect(await inView(page.getByTestId("eligible").locator("summary").first())).toBe(true);
+      }
       await page.screenshot({ path: `target/e2e-results/screenshots/interview-${h.region}-${view}.png` });
 
       // Every kind of answer: money typed with full-width digits and 元, 不清楚 on a number.

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, expect, assertLocalOnly, offlineCopyInstalled } from "./fixtures.mjs";
 import { boardingPupilJourney } from "./journey.mjs";
+import { answer } from "./household.mjs";
 import { serve } from "./serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -120,6 +121,8 @@ test("a new version replaces the old one whole, and the old cache is deleted", a
     expect(await state()).toMatchObject({ build: b2, h1: "rgb(1, 2, 3)" });
     await page.context().setOffline(true);
     await page.reload();
+    // The app renders once settings.json (from its offline copy) has been read.
+    await expect(page.locator("h1")).toBeVisible();
     const offline = await state();
     expect(offline).toMatchObject({ build: b2, h1: "rgb(1, 2, 3)" });
     expect(offline.caches.sort()).toEqual([`benefit-estimator:/:${b2}`, "benefit-estimator:/:settings"]);
@@ -148,7 +151,7 @@ test("settings.json is never hidden by the offline copy: an edit shows at the ne
   const port = Number(process.env.E2E_PORT ?? 4173) + 2;
   const server = await serve({ mounts: [["/", dir]], port });
   const cap = async (want) => {
-    await page.locator("#f-h-temporary_hardship").selectOption("yes");
+    await answer(page, null, "temporary_hardship", true);
     await expect(page.getByTestId("eligible").locator("li", { hasText: "临时救助" })).toContainText(want);
   };
   try {

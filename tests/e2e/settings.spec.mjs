@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { answer } from "./household.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EMBED = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/gov/settings-page.html`;
@@ -36,7 +37,8 @@ const settingsFile = (page, body, status = 200) =>
 async function temporaryHardship(root) {
   await expect(root.locator("#region")).toHaveValue("haidong");
   await root.locator("#f-0-age").fill("44");
-  await root.locator("#f-h-temporary_hardship").selectOption("yes");
+  // As a resident answers: the question may be folded under 更多服务 (a card shows a few at once).
+  await answer(root, null, "temporary_hardship", true);
   const row = root.getByTestId("eligible").locator("li", { hasText: "临时救助" });
   await expect(row).toBeVisible();
   return row;
