@@ -53,6 +53,17 @@ test("the document's own figure is the default, and says so", async ({ watched }
   await expect(page.getByTestId("settings-problem")).toHaveCount(0);
 });
 
+test("the resident's own figure wins over the document's, entered among the optional questions", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./?region=haidong");
+  const row = await temporaryHardship(page);
+  await expect(row).toContainText("0–3360 元");
+  // Not asked in the main form, but there to answer under 更多服务 (opened to reach 临时救助).
+  await answer(page, null, "urban_dibao_standard_month", "800");
+  await expect(row).toContainText("0–4000 元");
+  await expect(row.getByTestId("figure")).toHaveCount(0);
+});
+
 test("settings.json next to index.html: not asked, used, labelled and printed with its source", async ({ watched }) => {
   const { page, requests } = watched;
   await settingsFile(page, SETTINGS);

@@ -5,13 +5,14 @@ use super::{FactField, MemberCard, MoreQuestions};
 use crate::domain::household::Facts;
 use crate::domain::household::MAX_MEMBERS;
 use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Questions};
+use crate::ui::state::{AppState, Estimate, Questions};
 use leptos::prelude::*;
 
 #[component]
 pub fn HouseholdForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let questions = expect_context::<Questions>();
+    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
     let count = Memo::new(move |_| state.household.with(|h| h.members.len()));
     // Household facts to show: those answered, then those with cash at stake; the
@@ -26,6 +27,19 @@ pub fn HouseholdForm() -> impl IntoView {
                 .dont_know
                 .with(|d| add_questions(&q.0, None, &mut ids, show_all.get(), d))
         });
+        // A figure the site or the document gave (a local 低保 standard) is not asked,
+        // but the resident's own answer wins: it can be given among the optional ones.
+        if show_all.get() {
+            estimate.with(|e| {
+                if let Some(r) = e.0.as_ref() {
+                    for (f, m) in &r.provided {
+                        if m.is_none() && !ids.contains(f) {
+                            ids.push(*f);
+                        }
+                    }
+                }
+            });
+        }
         (stable(prev, ids, &folded), hidden)
     });
     view! {

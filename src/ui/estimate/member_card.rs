@@ -40,6 +40,15 @@ pub fn MemberCard(
         // among the optional questions.
         if show_all.get() {
             estimate.with(|e| {
+                // And figures the site or the document gave (school days): the
+                // member's own answer wins.
+                if let Some(r) = e.0.as_ref() {
+                    for (f, m) in &r.provided {
+                        if *m == Some(index) && !ids.contains(f) {
+                            ids.push(*f);
+                        }
+                    }
+                }
                 if let Some(a) = e.0.as_ref().and_then(|r| r.assumed.get(index)) {
                     ids.extend(
                         a.iter()
