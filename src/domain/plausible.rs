@@ -249,7 +249,6 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
     ("child_welfare_institution", &[CHILD, SPECIAL_CHILD]),
     ("child_welfare_certificate", &[CHILD, SPECIAL_CHILD]),
     ("emergency_guardianship_loss", &[CHILD, SPECIAL_CHILD]),
-    ("supported_by_family", &[age(0, 25, Assume::No)]),
     // Family-planning statuses: one household question first, then adults.
     ("household_family_planning", &[]),
     (
