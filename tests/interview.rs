@@ -9,18 +9,9 @@
 use estimator::catalog;
 use estimator::domain::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name};
 use estimator::domain::household::Facts;
+use estimator::domain::plausible::is_local_figure;
 use estimator::domain::{Household, evaluate, questions};
 use serde_json::{Value as Json, json};
-
-/// Facts no resident can state as a fact: they come from the document or the deployment.
-const UNKNOWABLE: &[&str] = &[
-    "local_dibao_standard_month",
-    "urban_dibao_standard_month",
-    "provincial_min_wage_month",
-    "poverty_line_year",
-    "contiguous_poverty_area",
-    "nutrition_pilot_area",
-];
 
 struct Case {
     region: &'static str,
@@ -117,7 +108,8 @@ fn cases() -> Vec<Case> {
 /// "don't know" (`None`).
 fn answer(truth: &Household, fact: FactId, member: Option<usize>) -> Option<Value> {
     let info = fact.info();
-    if UNKNOWABLE.contains(&info.name) {
+    // Figures no resident can state as a fact (local standards): "don't know".
+    if is_local_figure(fact) {
         return None;
     }
     // The household's gate questions, from what the members are.
