@@ -10,7 +10,7 @@ use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
 use crate::ui::i18n::{tr, txt};
 
-pub use crate::present::{count_en, money};
+pub use crate::view::words::{count_en, money};
 
 /// "成员 2" / "member 2" / "全家" / "household".
 pub fn who(lang: Lang, member: Option<usize>) -> String {
