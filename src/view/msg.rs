@@ -133,6 +133,8 @@ pub enum Msg {
     CompareRegion,
     NoComparison,
     ServicesInKind,
+    AboutMonth,
+    OneOffShort,
     // Share.
     ShareWarning,
     MakeLink,
@@ -153,6 +155,11 @@ pub enum Msg {
         answers: String,
     },
     AnswerSeparator,
+    /// "年龄：70" / "Age: 70".
+    Labelled {
+        label: &'static str,
+        value: String,
+    },
     // Counter settings.
     CounterSettings,
     CounterIntro,
@@ -184,6 +191,34 @@ pub enum Msg {
     HouseholdShort,
     NearlyThereTable,
     SettingsValid,
+    // Notices.
+    SessionDamaged,
+    /// Some saved answers could not be read: how many, which (a short list).
+    SessionPartly {
+        dropped: usize,
+        list: String,
+    },
+    LinkApplied,
+    /// A shared link that could not be opened, with the domain's reason in both languages.
+    LinkBroken {
+        zh: String,
+        en: String,
+    },
+    ClearedAll,
+    ClearUndone,
+    /// A settings file that cannot be used: where it is, why in both languages.
+    SettingsUnusable {
+        url: String,
+        zh: String,
+        en: String,
+    },
+    SavedHere,
+    CannotSave,
+    /// Counter settings refused, with the domain's reason in both languages.
+    NotSaved {
+        zh: String,
+        en: String,
+    },
 }
 
 impl Msg {
@@ -386,6 +421,8 @@ impl Msg {
             CompareRegion => s("对比地区", "Region to compare"),
             NoComparison => s("不对比", "No comparison"),
             ServicesInKind => s("项免费或优惠服务", "services in kind"),
+            AboutMonth => s("约每月 ", "about a month: "),
+            OneOffShort => s("一次性：", "One-off: "),
             ShareWarning => s(
                 "链接里包含您填写的全部信息（年龄、收入、残疾、低保等）。任何拿到链接的人都能看到这些信息。链接内容只在浏览器中读取，不会发送到任何服务器。",
                 "The link contains everything you entered (ages, income, disability, 低保 status…). Anyone who gets the link can read it. Its content is read in the browser only and never sent to any server.",
@@ -416,6 +453,9 @@ impl Msg {
                 format!("Member {}: {answers}", index + 1),
             ),
             AnswerSeparator => s("；", "; "),
+            Labelled { label, value } => {
+                f(format!("{label}：{value}"), format!("{label}: {value}"))
+            }
             CounterSettings => s("柜台设置", "Counter settings"),
             CounterIntro => s(
                 "供政务服务窗口工作人员使用：填写本窗口所在地、居民通常不知道的标准（低保标准、最低工资等），以后在本浏览器中测算时不再询问居民，并在结果中注明“按本站设定”。只保存这些设置，不保存任何居民信息；居民自己填写的数值优先。",
@@ -465,6 +505,45 @@ impl Msg {
             FeesWaived => s("减免 ", "fees waived: "),
             HouseholdShort => s("家庭", "household"),
             SettingsValid => s("设置有效", "settings are valid"),
+            SessionDamaged => s(
+                "上次填写的信息已损坏，无法恢复。",
+                "What was entered earlier is damaged and could not be restored.",
+            ),
+            SessionPartly { dropped, list } => f(
+                format!(
+                    "上次填写的信息中有 {dropped} 项本版本无法读取，已略去（{list}），其余已恢复。"
+                ),
+                format!(
+                    "{dropped} of the answers saved earlier could not be read by this version and were left out ({list}); the rest is back."
+                ),
+            ),
+            LinkApplied => s(
+                "已按分享链接填入家庭信息。",
+                "The household from the shared link is filled in.",
+            ),
+            LinkBroken { zh, en } => f(
+                format!("无法打开分享链接：{zh}。您已填写的信息没有改变。"),
+                format!(
+                    "The shared link could not be opened: {en}. Nothing you entered has changed."
+                ),
+            ),
+            ClearedAll => s(
+                "已清除您填写的全部信息。",
+                "Everything you entered has been cleared.",
+            ),
+            ClearUndone => s("已恢复清除前填写的信息。", "What you had entered is back."),
+            SettingsUnusable { url, zh, en } => f(
+                format!("本站设置 {url} 有误，测算未使用它（请告知网站管理员）：{zh}"),
+                format!(
+                    "The site's settings {url} cannot be used, so the estimate runs without them (please tell the site's administrator): {en}"
+                ),
+            ),
+            SavedHere => s("已保存在本浏览器中。", "Saved in this browser."),
+            CannotSave => s(
+                "本浏览器不允许保存（localStorage 不可用），设置只在本页有效。",
+                "This browser does not allow saving (no localStorage): the settings last only while this page is open.",
+            ),
+            NotSaved { zh, en } => f(format!("未保存：{zh}"), format!("Not saved: {en}")),
             NearlyThereTable => s("差一点就能享受", "Near misses"),
         }
     }
