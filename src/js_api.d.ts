@@ -387,11 +387,7 @@ export type Text = { zh: string, en: string, };
 /**
  * What a refused call returns: `{ok: false, error}`.
  */
-export type ApiError = { code: ApiErrorCode, 
-/**
- * JSON path of the field, e.g. "members[1].age"; "" is the request as a whole; null only for "catalog".
- */
-path: string | null, message_zh: string, message_en: string, };
+export type ApiError = { code: ApiErrorCode, /** JSON path of the field, e.g. "members[1].age"; "" is the request as a whole; null only for "catalog". */ path: string | null, message_zh: string, message_en: string, };
 
 /**
  * Why a call was refused, as a stable code.
@@ -407,23 +403,7 @@ export type MoneyRange = { min: Money, max: Money | null, };
 /**
  * Where a rule comes from: file, item, lines and the words it encodes.
  */
-export type Citation = { 
-/**
- * Seed file name, e.g. `002_c01123605e29fb57.txt`.
- */
-file: string, 
-/**
- * Item number in the source list (or a body-text section such as `正文`).
- */
-item: string, 
-/**
- * First and last line (1-based, inclusive) of the quoted words.
- */
-lines: [number, number], 
-/**
- * Verbatim quotes; each occurs in `lines` (whitespace ignored).
- */
-quotes: Array<string>, };
+export type Citation = { /** Seed file name, e.g. `002_c01123605e29fb57.txt`. */ file: string, /** Item number in the source list (or a body-text section such as `正文`). */ item: string, /** First and last line (1-based, inclusive) of the quoted words. */ lines: [number, number], /** Verbatim quotes; each occurs in `lines` (whitespace ignored). */ quotes: Array<string>, };
 
 /**
  * The period a stated amount is paid for.
@@ -454,38 +434,22 @@ export type Scope = "member" | "household";
 /**
  * A policy document.
  */
-export type PolicyDocument = { file: string, title: string, 
-/**
- * Issuing number such as 冀政发〔2018〕12号, or "".
- */
-number: string, valid_from: IsoDate, valid_to: IsoDate, };
+export type PolicyDocument = { file: string, title: string, /** Issuing number such as 冀政发〔2018〕12号, or "". */ number: string, valid_from: IsoDate, valid_to: IsoDate, };
 
 /**
  * A service area and how many items the source lists in it.
  */
-export type Area = { id: string, name: Text, 
-/**
- * Items the source lists in this area.
- */
-items: number, };
+export type Area = { id: string, name: Text, /** Items the source lists in this area. */ items: number, };
 
 /**
  * A region, from `regions()`.
  */
-export type Region = { id: string, name: Text, parent: string | null, document: PolicyDocument, 
-/**
- * Rules encoded from its own document.
- */
-rules: number, areas: Array<Area>, };
+export type Region = { id: string, name: Text, parent: string | null, document: PolicyDocument, /** Rules encoded from its own document. */ rules: number, areas: Array<Area>, };
 
 /**
  * A region's catalog, from `catalog(region)`: every rule in force there with its source.
  */
-export type Catalog = { schema: "benefit-catalog/1", region: CatalogRegion, 
-/**
- * The region's document and its ancestors', nearest first.
- */
-documents: Array<CatalogDocument>, areas: Array<CatalogArea>, rules: Array<CatalogRule>, };
+export type Catalog = { schema: "benefit-catalog/1", region: CatalogRegion, /** The region's document and its ancestors', nearest first. */ documents: Array<CatalogDocument>, areas: Array<CatalogArea>, rules: Array<CatalogRule>, };
 
 /**
  * The region a catalog is of.
@@ -495,45 +459,17 @@ export type CatalogRegion = { id: string, name: Text, parent: string | null, };
 /**
  * A document of a catalog, with the region it is of.
  */
-export type CatalogDocument = { region: string, file: string, title: string, 
-/**
- * Issuing number such as 冀政发〔2018〕12号, or "".
- */
-number: string, valid_from: IsoDate, valid_to: IsoDate, };
+export type CatalogDocument = { region: string, file: string, title: string, /** Issuing number such as 冀政发〔2018〕12号, or "". */ number: string, valid_from: IsoDate, valid_to: IsoDate, };
 
 /**
  * An area of a catalog, with the region it is of.
  */
-export type CatalogArea = { region: string, id: string, name: Text, 
-/**
- * Items the source lists in this area.
- */
-items: number, };
+export type CatalogArea = { region: string, id: string, name: Text, /** Items the source lists in this area. */ items: number, };
 
 /**
  * A rule of a catalog: who it is for, what it gives, where it is cited from.
  */
-export type CatalogRule = { rule: string, 
-/**
- * The region whose document the rule comes from.
- */
-region: string, item: string, area: string, name: Text, scope: Scope, 
-/**
- * Who it is for, in plain words.
- */
-who: Text, universal: boolean, 
-/**
- * Whether it pays cash (else a service in kind).
- */
-cash: boolean, applicability: Applicability, 
-/**
- * 服务对象, verbatim.
- */
-target: string, content: Text, payer: Text, department: Text, note: Text | null, valid_from: IsoDate | null, valid_to: IsoDate | null, 
-/**
- * Parent-region rules this one replaces.
- */
-replaces: Array<string>, source: Citation, document: string, };
+export type CatalogRule = { rule: string, /** The region whose document the rule comes from. */ region: string, item: string, area: string, name: Text, scope: Scope, /** Who it is for, in plain words. */ who: Text, universal: boolean, /** Whether it pays cash (else a service in kind). */ cash: boolean, applicability: Applicability, /** 服务对象, verbatim. */ target: string, content: Text, payer: Text, department: Text, note: Text | null, valid_from: IsoDate | null, valid_to: IsoDate | null, /** Parent-region rules this one replaces. */ replaces: Array<string>, source: Citation, document: string, };
 
 /**
  * Whether a rule can apply to a resident at all.
@@ -545,31 +481,7 @@ export type Applicability = { "kind": "resident" } | { "kind": "not_resident_fac
  * What a rule is comes once per rule in `rules`, each distinct list of reasons once in
  * `explanations`; `results` say what holds for each member and point at both.
  */
-export type EstimateResult = { schema: "benefit-estimate/2", region: RegionName, date: IsoDate, documents: Array<DocumentUsed>, rounding: Text, totals: AllTotals, 
-/**
- * The name of the deployment whose settings answered a fact here, or null.
- */
-deployment: string | null, 
-/**
- * The figures that answered a fact nobody entered: the deployment's settings, else the document's own (dated).
- */
-figures: Array<FigureUsed>, 
-/**
- * Every rule evaluated, once, in the order of its first outcome.
- */
-rules: Array<RuleInfo>, 
-/**
- * One per rule and member, except outcomes that are "no" with no near miss (counted in `omitted`).
- */
-results: Array<Outcome>, 
-/**
- * How many "no" outcomes with no near miss were left out of `results`.
- */
-omitted: number, 
-/**
- * Each distinct list of reasons; `Outcome.explanation` is an index into it.
- */
-explanations: Array<Array<Reason>>, questions: Array<Question>, not_resident_facing: Array<NotResidentFacing>, };
+export type EstimateResult = { schema: "benefit-estimate/2", region: RegionName, date: IsoDate, documents: Array<DocumentUsed>, rounding: Text, totals: AllTotals, /** The name of the deployment whose settings answered a fact here, or null. */ deployment: string | null, /** The figures that answered a fact nobody entered: the deployment's settings, else the document's own (dated). */ figures: Array<FigureUsed>, /** Every rule evaluated, once, in the order of its first outcome. */ rules: Array<RuleInfo>, /** One per rule and member, except outcomes that are "no" with no near miss (counted in `omitted`). */ results: Array<Outcome>, /** How many "no" outcomes with no near miss were left out of `results`. */ omitted: number, /** Each distinct list of reasons; `Outcome.explanation` is an index into it. */ explanations: Array<Array<Reason>>, questions: Array<Question>, not_resident_facing: Array<NotResidentFacing>, };
 
 /**
  * A region's id and name.
@@ -579,15 +491,7 @@ export type RegionName = { id: string, name: Text, };
 /**
  * A document in force for the estimate.
  */
-export type DocumentUsed = { region: string, file: string, title: string, 
-/**
- * Issuing number such as 冀政发〔2018〕12号, or "".
- */
-number: string, valid_from: IsoDate, valid_to: IsoDate, 
-/**
- * The date is past the document's period: its last amounts are used.
- */
-dated: boolean, };
+export type DocumentUsed = { region: string, file: string, title: string, /** Issuing number such as 冀政发〔2018〕12号, or "". */ number: string, valid_from: IsoDate, valid_to: IsoDate, /** The date is past the document's period: its last amounts are used. */ dated: boolean, };
 
 /**
  * The totals of the household, of each member and of the household's own rules.
@@ -597,60 +501,12 @@ export type AllTotals = { household: Totals, members: Array<Totals>, household_r
 /**
  * Sums over eligible outcomes.
  */
-export type Totals = { 
-/**
- * Cash per year, exact.
- */
-yearly: MoneyRange, 
-/**
- * One-off cash.
- */
-once: MoneyRange, cash_pending: number, cash: number, in_kind: number, 
-/**
- * What undetermined outcomes could add per year.
- */
-possible_yearly: MoneyRange, 
-/**
- * Fees waived and services in kind at a stated value, per year: never cash.
- */
-waived_yearly: MoneyRange, 
-/**
- * One-off fees waived.
- */
-waived_once: MoneyRange, 
-/**
- * Waivers counted (not among `cash`).
- */
-waived: number, 
-/**
- * `yearly` / 12, rounded to the fen.
- */
-monthly: MoneyRange, };
+export type Totals = { /** Cash per year, exact. */ yearly: MoneyRange, /** One-off cash. */ once: MoneyRange, cash_pending: number, cash: number, in_kind: number, /** What undetermined outcomes could add per year. */ possible_yearly: MoneyRange, /** Fees waived and services in kind at a stated value, per year: never cash. */ waived_yearly: MoneyRange, /** One-off fees waived. */ waived_once: MoneyRange, /** Waivers counted (not among `cash`). */ waived: number, /** `yearly` / 12, rounded to the fen. */ monthly: MoneyRange, };
 
 /**
  * A figure the resident did not enter, with where it comes from.
  */
-export type FigureUsed = { 
-/**
- * A deployment-wide fact (see `Settings`).
- */
-fact: string, value: Money | boolean | number, 
-/**
- * The year the figure is for.
- */
-year: number, origin: "deployment" | "document", 
-/**
- * The deployment's source ("海东市民政局 2025 年第 3 号通知"); null for a document's figure.
- */
-source: string | null, 
-/**
- * Where the document states it; null for a deployment's figure.
- */
-citation: Citation | null, 
-/**
- * "按本站设定：…（2025 年，…）" or "文件所载 2021 年标准：…".
- */
-zh: string, en: string, };
+export type FigureUsed = { /** A deployment-wide fact (see `Settings`). */ fact: string, value: Money | boolean | number, /** The year the figure is for. */ year: number, origin: "deployment" | "document", /** The deployment's source ("海东市民政局 2025 年第 3 号通知"); null for a document's figure. */ source: string | null, /** Where the document states it; null for a deployment's figure. */ citation: Citation | null, /** "按本站设定：…（2025 年，…）" or "文件所载 2021 年标准：…". */ zh: string, en: string, };
 
 /**
  * A figure an outcome reads, as shown with its amount.
@@ -670,36 +526,12 @@ export type AreaName = { id: string, zh: string, en: string, };
 /**
  * One rule for one member (or the household).
  */
-export type Outcome = { 
-/**
- * The rule: its `RuleInfo` in `EstimateResult.rules` has the same `rule`.
- */
-rule: string, 
-/**
- * Member index, or null for a household rule.
- */
-member: number | null, status: Status, cash: Cash | null, 
-/**
- * Facts still unanswered that decide it.
- */
-missing: Array<string>, 
-/**
- * Why: index into `EstimateResult.explanations`.
- */
-explanation: number, computation: Text | null, 
-/**
- * Figures this outcome reads that the deployment or the document gave.
- */
-figures: Array<FigureNote>, near_miss: Text | null, };
+export type Outcome = { /** The rule: its `RuleInfo` in `EstimateResult.rules` has the same `rule`. */ rule: string, /** Member index, or null for a household rule. */ member: number | null, status: Status, cash: Cash | null, /** Facts still unanswered that decide it. */ missing: Array<string>, /** Why: index into `EstimateResult.explanations`. */ explanation: number, computation: Text | null, /** Figures this outcome reads that the deployment or the document gave. */ figures: Array<FigureNote>, near_miss: Text | null, };
 
 /**
  * Money paid, or the value of a fee waived / a service provided in kind.
  */
-export type Cash = { 
-/**
- * `waived`: not money paid; counted in `Totals.waived_yearly`, never in `yearly`.
- */
-paid: Paid, stated: MoneyRange | null, period: Period, per: Per, yearly: MoneyRange | null, once: MoneyRange | null, tier: Text | null, };
+export type Cash = { /** `waived`: not money paid; counted in `Totals.waived_yearly`, never in `yearly`. */ paid: Paid, stated: MoneyRange | null, period: Period, per: Per, yearly: MoneyRange | null, once: MoneyRange | null, tier: Text | null, };
 
 /**
  * One line of an explanation: a condition and its truth.
@@ -709,19 +541,7 @@ export type Reason = { depth: number, status: Status, zh: string, en: string, };
 /**
  * An unanswered fact that can still change an outcome.
  */
-export type Question = { 
-/**
- * The fact's name, a key of Member or HouseholdFacts.
- */
-fact: string, member: number | null, 
-/**
- * How many outcomes it can still change.
- */
-rules: number, 
-/**
- * Most yearly cash that hangs on it.
- */
-amount: Money, zh: string, en: string, hint_zh: string, hint_en: string, kind: FactKind, choices: Array<Choice> | null, };
+export type Question = { /** The fact's name, a key of Member or HouseholdFacts. */ fact: string, member: number | null, /** How many outcomes it can still change. */ rules: number, /** Most yearly cash that hangs on it. */ amount: Money, zh: string, en: string, hint_zh: string, hint_en: string, kind: FactKind, choices: Array<Choice> | null, };
 
 /**
  * The type of a fact's answer.

@@ -17,7 +17,31 @@ const INPUTS: &str = include_str!("inputs.d.ts");
 /// One exported declaration, with its doc comment.
 fn decl<T: TS>(cfg: &Config) -> String {
     let docs = T::docs().unwrap_or_default();
-    format!("{docs}export {}\n", T::decl(cfg))
+    format!("{docs}export {}\n", one_line(&T::decl(cfg)))
+}
+
+/// A declaration on one line, its fields' doc comments inline (`/** … */ field: T`).
+/// ts-rs puts each field's doc comment on lines of its own inside the braces; wasm-bindgen
+/// re-indents the custom section by the braces it sees open at the end of a line, so every
+/// such type pushed the rest of the shipped .d.ts further right.
+fn one_line(decl: &str) -> String {
+    let mut out = String::new();
+    let mut doc: Option<Vec<&str>> = None;
+    for line in decl.lines() {
+        match (&mut doc, line.trim()) {
+            (None, "/**") => doc = Some(Vec::new()),
+            (Some(d), "*/") => {
+                out += &format!("/** {} */ ", d.join(" "));
+                doc = None;
+            }
+            (Some(d), l) => d.push(l.trim_start_matches('*').trim()),
+            (None, l) => out += l,
+        }
+        if doc.is_none() && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// `Member` and `HouseholdFacts`, one optional property per askable fact.
