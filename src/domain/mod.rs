@@ -14,6 +14,7 @@ pub mod money;
 pub mod plan;
 pub mod plausible;
 pub mod rule;
+pub mod scenarios;
 
 pub use condition::{Cond, Tri};
 pub use date::Date;

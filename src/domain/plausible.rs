@@ -455,6 +455,16 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+/// Whether a member aged `age` is outside one of `fact`'s age bands, so the fact is
+/// assumed rather than asked (a 36-year-old is not in school, a 1-year-old is no
+/// newborn). An answer given at another age may no longer hold there.
+pub fn outside_age_band(fact: FactId, age: i64) -> bool {
+    compiled().limits.get(fact.index()).is_some_and(|ls| {
+        ls.iter()
+            .any(|l| matches!(*l, CLimit::Age(min, max, Some(_)) if !(min..=max).contains(&age)))
+    })
+}
+
 /// Whether `fact` applies to a member whose facts (answered or assumed) are `member`,
 /// in a household whose facts are `household`.
 pub fn standing(fact: FactId, member: &Facts, household: &Facts) -> Standing {
