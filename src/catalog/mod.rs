@@ -11,6 +11,7 @@ pub mod error;
 pub mod expr;
 pub mod pack;
 pub mod raw;
+pub mod version;
 
 pub use error::{CatalogError, Location};
 

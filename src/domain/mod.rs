@@ -8,6 +8,7 @@ pub mod error;
 pub mod evaluate;
 pub mod facts;
 pub mod figures;
+pub mod hash;
 pub mod household;
 pub mod json;
 pub mod money;
@@ -15,6 +16,7 @@ pub mod plan;
 pub mod plausible;
 pub mod rule;
 pub mod scenarios;
+pub mod verify;
 
 pub use condition::{Cond, Tri};
 pub use date::Date;
