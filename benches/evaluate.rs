@@ -9,16 +9,17 @@
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use estimator::catalog::{SourceFile, load};
-use estimator::domain::evaluate::{figures_read, near_miss_text};
+use estimator::domain::explain::figures_read;
+use estimator::domain::near_miss::near_miss_text;
 use estimator::domain::{
-    Catalog, Date, Household, Tri, evaluate, evaluate_in, near_misses, questions,
+    Date, Engine, Household, Tri, evaluate, evaluate_in, near_misses, questions,
 };
 use serde_json::json;
 use std::hint::black_box;
 use std::time::Instant;
 
 /// A catalog of `n` rules cycling through the shapes real lists use.
-fn synthetic(n: usize) -> Catalog {
+fn synthetic(n: usize) -> Engine {
     let region = json!({
         "region": {"id": "s", "zh": "合成", "en": "Synthetic"},
         "document": {"file": "s.txt", "title": "t", "valid_from": "2016-01-01", "valid_to": "2020-12-31"},
@@ -77,7 +78,7 @@ fn synthetic(n: usize) -> Catalog {
             content: json!({"rules": rules}),
         },
     ];
-    load(files).expect("synthetic catalog validates").catalog
+    Engine::new(load(files).expect("synthetic catalog validates").catalog)
 }
 
 fn household_json(members: usize) -> serde_json::Value {
@@ -103,7 +104,7 @@ fn household(members: usize) -> Household {
 /// the result lists compute from the domain (the estimate, its questions, its near
 /// misses with their sentences, and the figures each eligible or pending result reads).
 /// The rendering itself is leptos's and is not measured here.
-fn whole_edit(cat: &Catalog, region: &str, h: &Household, date: Date) -> usize {
+fn whole_edit(cat: &Engine, region: &str, h: &Household, date: Date) -> usize {
     let Some(region) = cat.region(region) else {
         return 0;
     };
@@ -219,7 +220,7 @@ fn main() {
                 settings: None,
             };
             let j = median_ns(400, || {
-                black_box(estimator::api::estimate_text(real, black_box(&req), date));
+                black_box(estimator::api::estimate_text(real, black_box(&req), date).ok());
             });
             println!(
                 "{:<28} {m:>8} {:>14.1} {:>14.1}",

@@ -183,7 +183,7 @@ mod cli {
         if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
             o.insert("date".into(), Value::String(d.clone()));
         }
-        let out = api::parse_request(&v, args.region.as_deref(), catalog).map(|mut req| {
+        let out = api::parse_request(&v, args.region.as_deref(), catalog).and_then(|mut req| {
             req.settings = settings;
             api::estimate(catalog, &req, Date::today())
         });
