@@ -7,14 +7,16 @@
 //! names the field as a JSON path.
 
 use crate::catalog::{self, CatalogError};
+use crate::domain::Totals;
 use crate::domain::Tri;
 use crate::domain::condition::{ParamId, Reason, atom_text};
+use crate::domain::engine::Engine;
 use crate::domain::error::echo;
-use crate::domain::evaluate::Totals;
-use crate::domain::evaluate::{Explanation, NearMiss, near_miss_text};
+use crate::domain::explain::Explanation;
 use crate::domain::facts::{Choice, FactInfo, Kind};
 use crate::domain::figures::Figure;
 use crate::domain::money::{MoneyRange, Per, Period};
+use crate::domain::near_miss::{NearMiss, near_miss_text};
 use crate::domain::rule::Region;
 use crate::domain::rule::{Amount, Applicability, Catalog, Paid, Rule, Text};
 use crate::domain::{
@@ -303,8 +305,8 @@ pub fn regions_json(catalog: &Catalog) -> Json {
 
 /// Evaluates a request and renders the result in schema [`SCHEMA`] (see
 /// [`estimate_text`], which this parses back).
-pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
-    serde_json::from_str(&estimate_text(catalog, req, today)).unwrap_or(Json::Null)
+pub fn estimate(catalog: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&estimate_text(catalog, req, today)?).unwrap_or(Json::Null))
 }
 
 /// Evaluates a request and writes the result in schema [`SCHEMA`] as compact JSON text:
@@ -318,10 +320,11 @@ pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
 /// outcome: 4 to 11 MB and 100–180 ms per estimate in the browser (issue 25). The text
 /// is written straight from borrowed structs, not through a `serde_json::Value`, whose
 /// thousands of small maps were most of the time.
-pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
-    let region = catalog
-        .region(&req.region)
-        .expect("checked by parse_request");
+///
+/// A request for a region the catalog does not have (one built by hand rather than by
+/// [`parse_request`]) is refused with [`ApiError::UnknownRegion`].
+pub fn estimate_text(catalog: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let region = region_of_request(catalog, req)?;
     let date = req.date.unwrap_or(today);
     let hh = &req.household;
     let report = evaluate_in(catalog, region, hh, date, req.settings.as_ref());
@@ -483,7 +486,7 @@ pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
             "reason": match &r.applicability { Applicability::NotResidentFacing { reason } => text(reason), _ => Json::Null },
         })).collect(),
     };
-    serde_json::to_string(&out).unwrap_or_default()
+    Ok(serde_json::to_string(&out).unwrap_or_default())
 }
 
 /// Schema [`SCHEMA`] (the README's Output section; `EstimateResult` in `js_api.d.ts`).
@@ -618,15 +621,13 @@ fn kind_json(info: &FactInfo) -> Json {
 
 /// Only the questions of a request: what [`estimate`] puts under `questions`, without
 /// rendering every result.
-pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
-    serde_json::from_str(&questions_text(catalog, req, today)).unwrap_or(Json::Null)
+pub fn questions_json(catalog: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&questions_text(catalog, req, today)?).unwrap_or(Json::Null))
 }
 
 /// [`questions_json`] as compact JSON text (what the JS API hands to `JSON.parse`).
-pub fn questions_text(catalog: &Catalog, req: &Request, today: Date) -> String {
-    let Some(region) = catalog.region(&req.region) else {
-        return "[]".into();
-    };
+pub fn questions_text(catalog: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let region = region_of_request(catalog, req)?;
     let report = evaluate_in(
         catalog,
         region,
@@ -634,7 +635,17 @@ pub fn questions_text(catalog: &Catalog, req: &Request, today: Date) -> String {
         req.date.unwrap_or(today),
         req.settings.as_ref(),
     );
-    serde_json::to_string(&questions_of(&report, &req.household)).unwrap_or_default()
+    Ok(serde_json::to_string(&questions_of(&report, &req.household)).unwrap_or_default())
+}
+
+/// The region a request names ([`ApiError::UnknownRegion`] if the catalog has none).
+fn region_of_request<'c>(catalog: &'c Catalog, req: &Request) -> Result<&'c Region, ApiError> {
+    catalog
+        .region(&req.region)
+        .ok_or_else(|| ApiError::UnknownRegion {
+            got: echo(&req.region),
+            known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
+        })
 }
 
 /// A region's catalog (schema [`CATALOG_SCHEMA`]): its documents and areas and every
@@ -711,7 +722,7 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
 }
 
 /// The embedded catalog, or why it cannot be used.
-pub fn embedded() -> Result<&'static Catalog, ApiError> {
+pub fn embedded() -> Result<&'static Engine, ApiError> {
     catalog::embedded().map_err(ApiError::from)
 }
 
@@ -720,7 +731,7 @@ pub fn estimate_str(input: &str, region: Option<&str>, today: Date) -> Result<Js
     let v = parse_text(input)?;
     let catalog = embedded()?;
     let req = parse_request(&v, region, catalog)?;
-    Ok(estimate(catalog, &req, today))
+    estimate(catalog, &req, today)
 }
 
 #[cfg(test)]
@@ -852,7 +863,7 @@ mod tests {
         let cat = embedded().unwrap();
         let members = vec![json!({}); 30];
         let req = request(json!({"region": "hebei", "members": members})).unwrap();
-        let text = estimate_text(cat, &req, day());
+        let text = estimate_text(cat, &req, day()).unwrap();
         assert!(text.len() < 1_500_000, "{} bytes", text.len());
         let out: Json = serde_json::from_str(&text).unwrap();
         assert_eq!(out["schema"], SCHEMA);
@@ -872,7 +883,7 @@ mod tests {
             "members": [{"age": 14, "student_stage": "junior", "boarding": true}, {"age": 40}]}),
         )
         .unwrap();
-        let out = estimate(cat, &fam, day());
+        let out = estimate(cat, &fam, day()).unwrap();
         let report =
             crate::domain::evaluate(cat, cat.region("hebei").unwrap(), &fam.household, day());
         let results = out["results"].as_array().unwrap();
@@ -903,9 +914,28 @@ mod tests {
                                  "members": [{"age": 14}, {"age": 40}]}),
         )
         .unwrap();
-        let qs = questions_json(cat, &req, day());
+        let qs = questions_json(cat, &req, day()).unwrap();
         assert!(!qs.as_array().unwrap().is_empty());
-        assert_eq!(qs, estimate(cat, &req, day())["questions"]);
+        assert_eq!(qs, estimate(cat, &req, day()).unwrap()["questions"]);
+    }
+
+    /// A request built by hand (not by `parse_request`) for a region the catalog does
+    /// not have is refused, not a panic.
+    #[test]
+    fn a_hand_built_request_for_an_unknown_region_is_refused() {
+        let cat = embedded().unwrap();
+        let req = Request {
+            region: "atlantis".into(),
+            date: None,
+            household: Household::default(),
+            settings: None,
+        };
+        for e in [
+            estimate(cat, &req, day()).unwrap_err(),
+            questions_json(cat, &req, day()).unwrap_err(),
+        ] {
+            assert_eq!(e.code(), "unknown_region");
+        }
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn every_interface_has_exactly_the_keys_of_real_output() {
         )
         .unwrap();
         req.settings = s.map(|s| api::parse_settings(s, cat).unwrap());
-        with_figures.push(api::estimate(cat, &req, Date::new(2026, 1, 1).unwrap()));
+        with_figures.push(api::estimate(cat, &req, Date::new(2026, 1, 1).unwrap()).unwrap());
     }
     check("EstimateResult", with_figures.iter().collect());
     let used: Vec<&Json> = with_figures

@@ -215,7 +215,7 @@ mod cli {
         if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
             o.insert("date".into(), Value::String(d.clone()));
         }
-        let out = api::parse_request(&v, args.region.as_deref(), catalog).map(|mut req| {
+        let out = api::parse_request(&v, args.region.as_deref(), catalog).and_then(|mut req| {
             req.settings = settings;
             api::estimate(catalog, &req, Date::today())
         });
@@ -244,7 +244,7 @@ mod cli {
         a: &VerifyArgs,
         v: &Value,
         settings: Option<estimator::domain::Settings>,
-        catalog: &estimator::domain::Catalog,
+        catalog: &estimator::domain::Engine,
     ) -> ExitCode {
         use estimator::domain::verify::{ResultCode, check_estimate};
         let (code, region, en, file) = (a.code, a.region, a.en, a.file);

@@ -8,9 +8,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Index of a fact in [`FACTS`].
+/// Index of a fact in [`FACTS`]. Only the domain makes one from a number, so every
+/// `FactId` a caller holds names a fact ([`FactId::info`] cannot fail).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct FactId(pub u16);
+pub struct FactId(pub(crate) u16);
 
 /// Whether a fact belongs to one person or to the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1855,6 +1856,12 @@ pub fn fact_by_name(name: &str) -> Option<FactId> {
 }
 
 impl FactId {
+    /// The fact at `index` in [`FACTS`], if there is one.
+    pub fn new(index: usize) -> Option<FactId> {
+        (index < FACTS.len())
+            .then(|| u16::try_from(index).ok().map(FactId))
+            .flatten()
+    }
     pub fn info(self) -> &'static FactInfo {
         &FACTS[self.0 as usize]
     }

@@ -6,13 +6,15 @@
 
 use super::condition::Tri;
 use super::date::Date;
-use super::evaluate::{Report, evaluate_in};
+use super::engine::Engine;
+use super::evaluate::evaluate_in;
 use super::facts::{FactId, Value, fact_by_name, well_known};
 use super::figures::Settings;
 use super::household::Household;
 use super::money::MoneyRange;
+use super::outcome::Report;
 use super::plausible;
-use super::rule::{Amount, Catalog, Leaf, LeafKind, Paid, Region, Text, ValueRef};
+use super::rule::{Amount, Leaf, LeafKind, Paid, Region, Text, ValueRef};
 use rust_decimal::Decimal;
 
 /// One outcome whose status or cash differs between two evaluations.
@@ -80,7 +82,7 @@ fn income_fact() -> FactId {
 /// The yearly cash of `household` as its monthly income per head varies, or `None` when
 /// no rule in force reads that income (there is nothing to draw).
 pub fn income_curve(
-    catalog: &Catalog,
+    catalog: &Engine,
     region: &Region,
     household: &Household,
     date: Date,
@@ -237,7 +239,7 @@ pub struct Year {
 /// newborn at 1) is dropped, so the age-based assumption takes over. Members of unknown
 /// age stay as they are.
 pub fn over_time(
-    catalog: &Catalog,
+    catalog: &Engine,
     region: &Region,
     household: &Household,
     date: Date,

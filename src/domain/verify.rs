@@ -10,11 +10,13 @@
 //! an authority issued it.
 
 use super::date::Date;
-use super::evaluate::{Totals, evaluate_in};
+use super::engine::Engine;
+use super::evaluate::evaluate_in;
 use super::figures::Settings;
 use super::hash::{START, fnv1a};
 use super::household::Household;
-use super::rule::{Catalog, Region};
+use super::rule::Region;
+use super::totals::Totals;
 use std::fmt;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -188,7 +190,7 @@ pub struct Check {
 
 /// Recomputes the estimate a printed `code` was made for and says what differs.
 pub fn check_estimate(
-    catalog: &Catalog,
+    catalog: &Engine,
     region: &Region,
     household: &Household,
     settings: Option<&Settings>,

@@ -1,9 +1,9 @@
 //! The app's single state owner and the estimates derived from it.
 
 use crate::catalog;
-use crate::domain::evaluate::Question;
+use crate::domain::Engine;
 use crate::domain::facts::FactId;
-use crate::domain::rule::Catalog;
+use crate::domain::questions::Question;
 use crate::domain::{Date, Household, Lang, Report, Settings, evaluate_in, questions};
 use leptos::prelude::*;
 
@@ -116,7 +116,7 @@ impl AppState {
     }
 
     /// The embedded catalog (validated by the tests before it can ship).
-    pub fn catalog() -> Option<&'static Catalog> {
+    pub fn catalog() -> Option<&'static Engine> {
         catalog::embedded().ok()
     }
 

@@ -1,9 +1,9 @@
 //! The "more questions" toggle under a card: only the questions that matter most are
 //! shown at first; the rest are one click away, never gone.
 
-use crate::domain::evaluate::Question;
 use crate::domain::facts::FactId;
 use crate::domain::plausible::is_local_figure;
+use crate::domain::questions::Question;
 use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! meet a rule not met now (an age reached, an income below a line).
 
 use super::summary::amount;
-use crate::domain::evaluate::near_miss_text;
+use crate::domain::near_miss::near_miss_text;
 use crate::domain::{Lang, near_misses};
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::{AppState, Estimate};

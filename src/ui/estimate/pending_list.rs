@@ -5,8 +5,8 @@
 
 use super::summary::{amount, who};
 use crate::domain::Lang;
-use crate::domain::evaluate::CashOut;
 use crate::domain::facts::Scope;
+use crate::domain::outcome::CashOut;
 use crate::ui::i18n::{tr, txt};
 use crate::ui::state::{AppState, Estimate};
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ pub fn PendingList() -> impl IntoView {
                             .as_ref()
                             .filter(|c| c.stated.is_some())
                             .map(|c| amount(l, c)),
-                        figures: crate::domain::evaluate::figures_read(r, o)
+                        figures: crate::domain::explain::figures_read(r, o)
                             .into_iter()
                             .map(|(_, t)| t.get(l).to_string())
                             .collect(),

@@ -3,8 +3,9 @@
 //! the results, the pending list and the comparison, so they always agree.
 
 use crate::domain::condition::Tri;
-use crate::domain::evaluate::{CashOut, figures_read};
+use crate::domain::explain::figures_read;
 use crate::domain::money::{MoneyRange, Period};
+use crate::domain::outcome::CashOut;
 use crate::domain::plausible::is_local_figure;
 use crate::domain::rule::Paid;
 use crate::domain::{Lang, Outcome, Report};
