@@ -9,6 +9,8 @@
 use std::{env, fs, path::Path};
 
 // The same modules the app uses, so the build and the app agree on the format.
+#[path = "src/domain/hash.rs"]
+mod hash;
 #[path = "src/catalog/pack.rs"]
 #[allow(dead_code)]
 mod pack;
@@ -30,6 +32,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/pack.rs");
     println!("cargo:rerun-if-changed=src/catalog/raw.rs");
     println!("cargo:rerun-if-env-changed=RULES_REGIONS");
+    println!("cargo:rerun-if-changed=src/domain/facts.rs");
+    println!("cargo:rerun-if-changed=src/domain/plausible.rs");
     let mut files = Vec::new();
     collect(Path::new("rules"), &mut files);
     // While a catalog is being written, `RULES_REGIONS=haidong,qinghai` limits the bundle
@@ -84,8 +88,21 @@ fn main() {
     );
     let unpacked = pack::unpack(&packed).expect("rules.bin unpacks");
     assert_eq!(unpacked.len(), bundle.len(), "rules.bin unpacks every file");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.bin");
-    fs::write(out, compressed).expect("write rules.bin");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("rules.bin"), compressed).expect("write rules.bin");
+    // The rule set's version: every rule as embedded, the fact table and whom each fact
+    // can apply to (all three change a result). Examples are not part of it.
+    let mut h = hash::fnv1a(hash::START, &packed);
+    for table in ["src/domain/facts.rs", "src/domain/plausible.rs"] {
+        if let Ok(text) = fs::read(table) {
+            h = hash::fnv1a(h, &text);
+        }
+    }
+    fs::write(
+        Path::new(&out_dir).join("ruleset.rs"),
+        format!("/// The rule set's content hash (build.rs).\npub const RULE_SET_HASH: u64 = 0x{h:016x};\n"),
+    )
+    .expect("write ruleset.rs");
 }
 
 /// LZMA with a `.lzma` header (properties, dictionary size, unpacked size). Settings

@@ -1,20 +1,32 @@
-// Browser budgets of issue 8, measured against the release build (dist/) in headless
-// Chromium on 127.0.0.1 — a report, like the engine benchmark, not a timed test:
-//   - navigation to first rendered result: median of 10 cold loads (fresh context, no cache);
-//   - an edit to updated results for an 8-member household: median of 20 edits, from the
-//     input event to the end of the work it triggers (leptos runs its effects as
-//     microtasks, so the next task starts after the DOM is updated), plus a forced layout.
-// Usage: node .ci/ui-budgets.mjs [dist] [port]. Writes target/ui-budgets.json.
+// Browser budgets of issue 24, measured against the release build (dist/) in headless Chromium on
+// 127.0.0.1, served gzip-compressed as a government web server would. What a resident waits for:
+//   - first visit: the bytes the browser downloads before the first rendered result, per region
+//     (from the network log of a cold load). ENFORCED: more than 2 KB over the figure recorded in
+//     .ci/first-visit.json fails, unless `--record` rewrites it (in the same commit);
+//   - first result on a mid-range phone profile (CPU slowed 4×, 1.6 Mbit/s down, 150 ms latency):
+//     median of 5 cold loads (cache disabled) and of 5 warm loads (from the service worker's cache);
+//   - one edit on that profile: a 5-member household, median of 20 edits, from the input event to
+//     the end of the work it triggers plus a forced layout; and, unthrottled, an 8-member one.
+// Timings are reported, not asserted (these machines are shared); the first-visit bytes are exact.
+// Usage: node .ci/ui-budgets.mjs [dist] [--record]. Writes target/ui-budgets.json.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
-const dir = process.argv[2] ?? "dist";
-const port = Number(process.argv[3] ?? process.env.BUDGET_PORT ?? 4183);
+const args = process.argv.slice(2);
+const record = args.includes("--record");
+const dir = args.find((a) => !a.startsWith("--")) ?? "dist";
+const port = Number(process.env.BUDGET_PORT ?? 4183);
 const url = `http://127.0.0.1:${port}/`;
-const BUDGET = { firstResultMs: 300, editMs: 16 };
+const BUDGET = { firstVisitBytes: 300_000, coldMs: 1500, warmMs: 300, phoneEditMs: 16, editMs: 16 };
+const GROWTH_LIMIT_BYTES = 2048;
+const RECORD_PATH = ".ci/first-visit.json";
+const REGIONS = ["haidong", "qinghai", "hebei", "jinan", "yanbian"];
+/** Chrome DevTools' own numbers for a mid-range phone on a slow 4G link, as the issue states them. */
+const PHONE = { cpu: 4, latency: 150, down: (1.6 * 1024 * 1024) / 8, up: (750 * 1024) / 8 };
+const SESSION_KEY = "benefit-estimator/v1";
 
-const server = spawn("node", ["tests/e2e/serve.mjs", dir, String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn("node", ["tests/e2e/serve.mjs", dir, String(port), "/", "--gzip"], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 
 const median = (xs) => {
@@ -26,74 +38,178 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
 });
 
-try {
-  // First result: a MutationObserver installed before any script notes when the totals
-  // first appear, in ms since navigation start.
-  const loads = [];
-  for (let i = 0; i < 10; i++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector("[data-testid=total-year]")) {
-          window.__firstResult = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
+/** Notes, before any script runs, when the totals first appear (ms since navigation start). */
+const watchFirstResult = () => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector("[data-testid=total-year]")) {
+      window.__firstResult = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+const session = (region, members, household = {}) =>
+  JSON.stringify({ request: { region, household, members }, lang: "zh", large: false, compare: null });
+const oneMember = [{ relation: "self", age: 70 }];
+
+async function throttle(cdp, { cpu = true, net = true } = {}) {
+  if (cpu) await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
+  if (net) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false, latency: PHONE.latency, downloadThroughput: PHONE.down, uploadThroughput: PHONE.up,
     });
+  }
+}
+
+try {
+  // 1. First visit, per region: bytes on the wire (gzip as served, headers included) of every
+  //    response that finished before the first result.
+  const firstVisit = {};
+  for (const region of REGIONS) {
+    const ctx = await browser.newContext({ serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const sizes = new Map();
+    cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+    await page.addInitScript(watchFirstResult);
+    await page.addInitScript(([k, s]) => sessionStorage.setItem(k, s), [SESSION_KEY, session(region, oneMember)]);
     await page.goto(url);
     await page.waitForFunction(() => window.__firstResult !== undefined);
-    loads.push(await page.evaluate(() => window.__firstResult));
+    const region_shown = await page.evaluate(() => document.documentElement.innerText.length > 0);
+    if (!region_shown) throw new Error(`${region}: nothing rendered`);
+    firstVisit[region] = [...sizes.values()].reduce((a, b) => a + b, 0);
     await ctx.close();
   }
 
-  // Edits: an 8-member Haidong household restored from the session copy.
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const members = [
+  // 2. First result on the phone profile, cold: a fresh context each time, no cache, no worker.
+  const cold = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext({ serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await throttle(cdp);
+    await page.addInitScript(watchFirstResult);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60_000 });
+    cold.push(await page.evaluate(() => window.__firstResult));
+    await ctx.close();
+  }
+
+  // 3. Warm: one unthrottled visit installs the service worker and its precache; then reloads
+  //    on the phone profile are served from that cache.
+  const warm = [];
+  {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.addInitScript(watchFirstResult);
+    await page.goto(url);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload(); // the first page is not controlled by the worker it installed
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 60_000, polling: 200 });
+    const cdp = await ctx.newCDPSession(page);
+    await throttle(cdp);
+    for (let i = 0; i < 6; i++) {
+      await page.reload();
+      await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 60_000 });
+      const t = await page.evaluate(() => window.__firstResult);
+      const fromWorker = await page.evaluate(() =>
+        performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).every((e) => e.workerStart > 0 || e.transferSize === 0));
+      if (!fromWorker) throw new Error("the warm load did not come from the service worker's cache: the measurement is void");
+      if (i > 0) warm.push(t); // the first reload compiles the cached wasm once more
+    }
+    await ctx.close();
+  }
+
+  // 4. Edits: on the phone profile (CPU only) for 5 members; unthrottled for 8, as before.
+  const edit = async (members, cpu) => {
+    const ctx = await browser.newContext({ serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    if (cpu) await throttle(await ctx.newCDPSession(page), { net: false });
+    await page.addInitScript(([k, s]) => sessionStorage.setItem(k, s), [SESSION_KEY, session("haidong", members, { dibao: true, economic_hardship: true })]);
+    await page.goto(url);
+    await page.waitForSelector("#f-0-age", { timeout: 60_000 });
+    const r = await page.evaluate(async () => {
+      const nextTask = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = res; c.port2.postMessage(0); });
+      const age = document.getElementById("f-0-age");
+      const total = () => document.querySelector("[data-testid=total-year]").textContent;
+      const times = [];
+      const seen = new Set();
+      for (let i = 0; i < 21; i++) {
+        const t0 = performance.now();
+        age.value = i % 2 ? "79" : "80"; // crosses Haidong's 80-year longevity band
+        age.dispatchEvent(new Event("input", { bubbles: true }));
+        await nextTask();
+        void document.body.offsetHeight; // style and layout of the new results
+        const t1 = performance.now();
+        seen.add(total());
+        if (i > 0) times.push(t1 - t0); // the first edit warms the code paths
+      }
+      return { times, distinct: seen.size };
+    });
+    if (r.distinct < 2) throw new Error("the edits did not change the results: the measurement is void");
+    await ctx.close();
+    return r.times;
+  };
+  const grandparents = [
     { relation: "self", age: 79, hukou_type: "urban", hukou_local: true, disability_certificate: true, disability_grade: 1 },
     { relation: "spouse", age: 76, hukou_type: "urban", hukou_local: true },
+  ];
+  const five = [...grandparents,
+    { relation: "child", age: 45, employment: "flexible" },
+    { relation: "grandchild", age: 14, student_stage: "junior", boarding: true },
+    { relation: "grandchild", age: 9, student_stage: "primary" }];
+  const eight = [...grandparents,
     { relation: "child", age: 45, employment: "flexible" },
     { relation: "child", age: 42, employment: "registered_unemployed" },
     { relation: "grandchild", age: 17, student_stage: "senior" },
     { relation: "grandchild", age: 14, student_stage: "junior", boarding: true },
     { relation: "grandchild", age: 9, student_stage: "primary" },
-    { relation: "grandchild", age: 4, student_stage: "preschool" },
-  ];
-  const saved = { request: { region: "haidong", household: { dibao: true, economic_hardship: true }, members }, lang: "zh", large: false, compare: null };
-  await page.addInitScript((s) => sessionStorage.setItem("benefit-estimator/v1", s), JSON.stringify(saved));
-  await page.goto(url);
-  await page.waitForSelector("#f-0-age");
-  const edits = await page.evaluate(async () => {
-    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-    const age = document.getElementById("f-0-age");
-    const total = () => document.querySelector("[data-testid=total-year]").textContent;
-    const times = [];
-    const seen = new Set();
-    for (let i = 0; i < 21; i++) {
-      const t0 = performance.now();
-      age.value = i % 2 ? "79" : "80"; // crosses Haidong's 80-year longevity band
-      age.dispatchEvent(new Event("input", { bubbles: true }));
-      await nextTask();
-      void document.body.offsetHeight; // style and layout of the new results
-      const t1 = performance.now();
-      seen.add(total());
-      if (i > 0) times.push(t1 - t0); // the first edit warms the code paths
-    }
-    return { times, distinctTotals: seen.size };
-  });
-  if (edits.distinctTotals < 2) throw new Error("the edits did not change the results: the measurement is void");
-  await ctx.close();
+    { relation: "grandchild", age: 4, student_stage: "preschool" }];
+  const phoneEdits = await edit(five, true);
+  const edits = await edit(eight, false);
 
+  const ms = (xs) => ({ median: +median(xs).toFixed(1), runs: xs.map((x) => +x.toFixed(1)) });
   const result = {
-    firstResultMs: { median: +median(loads).toFixed(1), runs: loads.map((x) => +x.toFixed(1)), budget: BUDGET.firstResultMs },
-    editMs: { median: +median(edits.times).toFixed(2), max: +Math.max(...edits.times).toFixed(2), runs: edits.times.length, budget: BUDGET.editMs, household: "8 members, Haidong" },
+    machine: { loadavg: (await import("node:os")).loadavg().map((x) => +x.toFixed(2)), cpus: (await import("node:os")).cpus().length },
+    firstVisitBytes: { ...firstVisit, budget: BUDGET.firstVisitBytes },
+    phoneColdMs: { ...ms(cold), budget: BUDGET.coldMs },
+    phoneWarmMs: { ...ms(warm), budget: BUDGET.warmMs },
+    phoneEditMs: { ...ms(phoneEdits), max: +Math.max(...phoneEdits).toFixed(1), budget: BUDGET.phoneEditMs, household: "5 members, Haidong, CPU 4× slower" },
+    editMs: { median: +median(edits).toFixed(2), max: +Math.max(...edits).toFixed(2), runs: edits.length, budget: BUDGET.editMs, household: "8 members, Haidong, unthrottled" },
   };
   const mark = (v, b) => (v <= b ? "within budget" : "OVER BUDGET");
-  console.log(`first rendered result: median ${result.firstResultMs.median} ms of 10 cold loads (budget ${BUDGET.firstResultMs} ms, ${mark(result.firstResultMs.median, BUDGET.firstResultMs)})`);
-  console.log(`edit → updated results, 8 members: median ${result.editMs.median} ms, max ${result.editMs.max} ms of ${result.editMs.runs} (budget ${BUDGET.editMs} ms, ${mark(result.editMs.median, BUDGET.editMs)})`);
+  for (const r of REGIONS) {
+    console.log(`first visit, ${r}: ${firstVisit[r]} bytes before the first result (budget ${BUDGET.firstVisitBytes}, ${mark(firstVisit[r], BUDGET.firstVisitBytes)})`);
+  }
+  console.log(`phone profile, cold: median ${result.phoneColdMs.median} ms of 5 (budget ${BUDGET.coldMs} ms, ${mark(result.phoneColdMs.median, BUDGET.coldMs)})`);
+  console.log(`phone profile, warm (service worker): median ${result.phoneWarmMs.median} ms of 5 (budget ${BUDGET.warmMs} ms, ${mark(result.phoneWarmMs.median, BUDGET.warmMs)})`);
+  console.log(`phone profile, edit, 5 members: median ${result.phoneEditMs.median} ms, max ${result.phoneEditMs.max} ms of 20 (budget ${BUDGET.phoneEditMs} ms, ${mark(result.phoneEditMs.median, BUDGET.phoneEditMs)})`);
+  console.log(`edit, 8 members, unthrottled: median ${result.editMs.median} ms, max ${result.editMs.max} ms of 20`);
+  console.log(`machine load (1, 5, 15 min): ${result.machine.loadavg.join(", ")} on ${result.machine.cpus} CPUs`);
   mkdirSync("target", { recursive: true });
   writeFileSync("target/ui-budgets.json", JSON.stringify(result, null, 2));
+
+  // The enforced part: first-visit bytes against the recorded figures.
+  if (record) {
+    writeFileSync(RECORD_PATH, JSON.stringify({ note: "bytes on the wire before the first result, gzip as served (node .ci/ui-budgets.mjs dist --record)", ...firstVisit }, null, 2) + "\n");
+    console.log(`recorded in ${RECORD_PATH}`);
+  } else if (existsSync(RECORD_PATH)) {
+    const recorded = JSON.parse(readFileSync(RECORD_PATH, "utf8"));
+    const grown = REGIONS.filter((r) => typeof recorded[r] === "number" && firstVisit[r] - recorded[r] > GROWTH_LIMIT_BYTES);
+    for (const r of REGIONS) console.log(`  ${r}: ${firstVisit[r]} (recorded ${recorded[r] ?? "none"}, Δ ${recorded[r] === undefined ? "?" : firstVisit[r] - recorded[r]})`);
+    if (grown.length) {
+      console.error(`first visit grew by more than ${GROWTH_LIMIT_BYTES} bytes for ${grown.join(", ")}: ` +
+        `if the growth is wanted, record it in the same commit: node .ci/ui-budgets.mjs dist --record`);
+      process.exitCode = 1;
+    }
+  } else {
+    console.error(`${RECORD_PATH} is missing: record the first-visit figures with --record`);
+    process.exitCode = 1;
+  }
 } finally {
   await browser.close();
   server.kill();

@@ -1,5 +1,7 @@
 //! Benchmark: time per `evaluate` for households of 1, 4 and 8 members against a
-//! synthetic 500-rule catalog, a 10× larger one, and the real embedded catalog.
+//! synthetic 500-rule catalog, a 10× larger one, and the real embedded catalog; and
+//! one keystroke's whole work in the app (evaluate, questions, near misses and what the
+//! result lists read) for households of 5 and 8 on the real catalog.
 //! Run with `cargo bench --bench evaluate`; prints medians (no timing is asserted:
 //! speed is reported, not unit-tested).
 
@@ -7,13 +9,17 @@
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use estimator::catalog::{SourceFile, load};
-use estimator::domain::{Catalog, Date, Household, evaluate, questions};
+use estimator::domain::explain::figures_read;
+use estimator::domain::near_miss::near_miss_text;
+use estimator::domain::{
+    Date, Engine, Household, Tri, evaluate, evaluate_in, near_misses, questions,
+};
 use serde_json::json;
 use std::hint::black_box;
 use std::time::Instant;
 
 /// A catalog of `n` rules cycling through the shapes real lists use.
-fn synthetic(n: usize) -> Catalog {
+fn synthetic(n: usize) -> Engine {
     let region = json!({
         "region": {"id": "s", "zh": "合成", "en": "Synthetic"},
         "document": {"file": "s.txt", "title": "t", "valid_from": "2016-01-01", "valid_to": "2020-12-31"},
@@ -72,10 +78,10 @@ fn synthetic(n: usize) -> Catalog {
             content: json!({"rules": rules}),
         },
     ];
-    load(files).expect("synthetic catalog validates").catalog
+    Engine::new(load(files).expect("synthetic catalog validates").catalog)
 }
 
-fn household(members: usize) -> Household {
+fn household_json(members: usize) -> serde_json::Value {
     let templates = [
         json!({"relation": "self", "age": 45, "hukou_local": true, "hukou_type": "rural", "student_stage": "none", "disability_certificate": false}),
         json!({"relation": "spouse", "age": 43, "disability_certificate": true, "disability_grade": 2}),
@@ -87,7 +93,32 @@ fn household(members: usize) -> Household {
     let ms: Vec<_> = (0..members)
         .map(|i| templates[i % templates.len()].clone())
         .collect();
-    Household::from_json(&json!({"household": {"economic_hardship": true, "income_per_capita_month": "400", "local_dibao_standard_month": "650", "nutrition_pilot_area": true}, "members": ms})).unwrap()
+    json!({"household": {"economic_hardship": true, "income_per_capita_month": "400", "local_dibao_standard_month": "650", "nutrition_pilot_area": true}, "members": ms})
+}
+
+fn household(members: usize) -> Household {
+    Household::from_json(&household_json(members)).unwrap()
+}
+
+/// One keystroke's work in the app once the household changed: what `ui::state` and
+/// the result lists compute from the domain (the estimate, its questions, its near
+/// misses with their sentences, and the figures each eligible or pending result reads).
+/// The rendering itself is leptos's and is not measured here.
+fn whole_edit(cat: &Engine, region: &str, h: &Household, date: Date) -> usize {
+    let Some(region) = cat.region(region) else {
+        return 0;
+    };
+    let r = evaluate_in(cat, region, h, date, None);
+    let qs = questions(&r, h);
+    let misses = near_misses(&r, h);
+    let mut n = qs.len();
+    for m in &misses {
+        n += near_miss_text(m).zh.len();
+    }
+    for o in r.outcomes.iter().filter(|o| o.status != Tri::No) {
+        n += figures_read(&r, o).len();
+    }
+    black_box(n)
 }
 
 /// Median nanoseconds of `f` over enough runs to take about `budget_ms`.
@@ -171,6 +202,38 @@ fn main() {
                 e / 1000.0
             );
         }
+    }
+    if let Ok(real) = estimator::catalog::embedded() {
+        println!(
+            "{:<28} {:>8} {:>14} {:>14}",
+            "whole edit (real: hebei)", "members", "app edit µs", "API JSON µs"
+        );
+        for m in [5, 8] {
+            let h = household(m);
+            let e = median_ns(400, || {
+                whole_edit(real, "hebei", black_box(&h), date);
+            });
+            let req = estimator::api::Request {
+                region: "hebei".into(),
+                date: Some(date),
+                household: h.clone(),
+                settings: None,
+            };
+            let j = median_ns(400, || {
+                black_box(estimator::api::estimate_text(real, black_box(&req), date).ok());
+            });
+            println!(
+                "{:<28} {m:>8} {:>14.1} {:>14.1}",
+                "",
+                e / 1000.0,
+                j / 1000.0
+            );
+        }
+        let text = household_json(4).to_string();
+        let p = median_ns(200, || {
+            black_box(Household::from_json_str(black_box(&text)).ok());
+        });
+        println!("parse household JSON (4 members): {:.1} µs", p / 1000.0);
     }
     // Linearity: cost per rule at 5000 vs 500 (4 members).
     let per = |n: f64, name: &str| {

@@ -7,8 +7,9 @@
 //! names the field as a JSON path.
 
 use crate::catalog::{self, CatalogError};
+use crate::domain::engine::Engine;
 use crate::domain::error::echo;
-use crate::domain::rule::Catalog;
+use crate::domain::rule::{Catalog, Region};
 use crate::domain::{Date, Household, InputError, Report, Settings, SettingsError, evaluate_in};
 use crate::view::{self, ApiErrorCode};
 use serde_json::Value as Json;
@@ -294,13 +295,23 @@ pub fn regions_json(catalog: &Catalog) -> Json {
     serde_json::to_value(view::regions(catalog)).unwrap_or(Json::Null)
 }
 
-/// Evaluates a request: `None` when its region is not in the catalog (a request that
-/// [`parse_request`] did not check).
-pub fn report<'c>(catalog: &'c Catalog, req: &Request, today: Date) -> Option<Report<'c>> {
-    let region = catalog.region(&req.region)?;
+/// The region a request names ([`ApiError::UnknownRegion`] if the catalog has none: a
+/// request built by hand rather than by [`parse_request`]).
+fn region_of_request<'c>(catalog: &'c Catalog, req: &Request) -> Result<&'c Region, ApiError> {
+    catalog
+        .region(&req.region)
+        .ok_or_else(|| ApiError::UnknownRegion {
+            got: echo(&req.region),
+            known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
+        })
+}
+
+/// Evaluates a request.
+pub fn report<'c>(engine: &'c Engine, req: &Request, today: Date) -> Result<Report<'c>, ApiError> {
+    let region = region_of_request(engine, req)?;
     let date = req.date.unwrap_or(today);
-    Some(evaluate_in(
-        catalog,
+    Ok(evaluate_in(
+        engine,
         region,
         &req.household,
         date,
@@ -308,45 +319,44 @@ pub fn report<'c>(catalog: &'c Catalog, req: &Request, today: Date) -> Option<Re
     ))
 }
 
-/// Evaluates a request and shapes the result (see [`view::Estimate`]); `None` for a
-/// region not in the catalog.
+/// Evaluates a request and shapes the result (see [`view::Estimate`]).
 pub fn estimate_view<'c>(
-    catalog: &'c Catalog,
+    engine: &'c Engine,
     req: &Request,
     today: Date,
-) -> Option<view::Estimate<'c>> {
-    let report = report(catalog, req, today)?;
-    Some(view::Estimate::new(catalog, &report, &req.household))
+) -> Result<view::Estimate<'c>, ApiError> {
+    let report = report(engine, req, today)?;
+    Ok(view::Estimate::new(engine, &report, &req.household))
 }
 
 /// Evaluates a request and renders the result in schema [`SCHEMA`] (see
 /// [`estimate_text`], which this parses back).
-pub fn estimate(catalog: &Catalog, req: &Request, today: Date) -> Json {
-    serde_json::from_str(&estimate_text(catalog, req, today)).unwrap_or(Json::Null)
+pub fn estimate(engine: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&estimate_text(engine, req, today)?).unwrap_or(Json::Null))
 }
 
 /// Evaluates a request and writes the result in schema [`SCHEMA`] as compact JSON text:
 /// what the JS API hands to `JSON.parse` and the CLI prints. Written straight from the
 /// view's borrowed structs, not through a `serde_json::Value`, whose thousands of small
-/// maps were most of the time (issue 25). A region not in the catalog is `null`.
-pub fn estimate_text(catalog: &Catalog, req: &Request, today: Date) -> String {
-    estimate_view(catalog, req, today)
-        .and_then(|e| serde_json::to_string(&e).ok())
-        .unwrap_or_else(|| "null".into())
+/// maps were most of the time (issue 25).
+pub fn estimate_text(engine: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let e = estimate_view(engine, req, today)?;
+    Ok(serde_json::to_string(&e).unwrap_or_default())
 }
 
 /// Only the questions of a request: what [`estimate`] puts under `questions`, without
 /// rendering every result.
-pub fn questions_json(catalog: &Catalog, req: &Request, today: Date) -> Json {
-    serde_json::from_str(&questions_text(catalog, req, today)).unwrap_or(Json::Null)
+pub fn questions_json(engine: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&questions_text(engine, req, today)?).unwrap_or(Json::Null))
 }
 
 /// [`questions_json`] as compact JSON text (what the JS API hands to `JSON.parse`).
-pub fn questions_text(catalog: &Catalog, req: &Request, today: Date) -> String {
-    let Some(report) = report(catalog, req, today) else {
-        return "[]".into();
-    };
-    serde_json::to_string(&view::shape::questions_of(&report, &req.household)).unwrap_or_default()
+pub fn questions_text(engine: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let report = report(engine, req, today)?;
+    Ok(
+        serde_json::to_string(&view::shape::questions_of(&report, &req.household))
+            .unwrap_or_default(),
+    )
 }
 
 /// A region's catalog (schema [`CATALOG_SCHEMA`]): see [`view::catalog`].
@@ -373,7 +383,7 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
 }
 
 /// The embedded catalog, or why it cannot be used.
-pub fn embedded() -> Result<&'static Catalog, ApiError> {
+pub fn embedded() -> Result<&'static Engine, ApiError> {
     catalog::embedded().map_err(ApiError::from)
 }
 
@@ -382,7 +392,7 @@ pub fn estimate_str(input: &str, region: Option<&str>, today: Date) -> Result<Js
     let v = parse_text(input)?;
     let catalog = embedded()?;
     let req = parse_request(&v, region, catalog)?;
-    Ok(estimate(catalog, &req, today))
+    estimate(catalog, &req, today)
 }
 
 #[cfg(test)]
@@ -516,7 +526,7 @@ mod tests {
         let cat = embedded().unwrap();
         let members = vec![json!({}); 30];
         let req = request(json!({"region": "hebei", "members": members})).unwrap();
-        let text = estimate_text(cat, &req, day());
+        let text = estimate_text(cat, &req, day()).unwrap();
         assert!(text.len() < 1_500_000, "{} bytes", text.len());
         let out: Json = serde_json::from_str(&text).unwrap();
         assert_eq!(out["schema"], SCHEMA);
@@ -536,7 +546,7 @@ mod tests {
             "members": [{"age": 14, "student_stage": "junior", "boarding": true}, {"age": 40}]}),
         )
         .unwrap();
-        let out = estimate(cat, &fam, day());
+        let out = estimate(cat, &fam, day()).unwrap();
         let report =
             crate::domain::evaluate(cat, cat.region("hebei").unwrap(), &fam.household, day());
         let results = out["results"].as_array().unwrap();
@@ -567,9 +577,28 @@ mod tests {
                                  "members": [{"age": 14}, {"age": 40}]}),
         )
         .unwrap();
-        let qs = questions_json(cat, &req, day());
+        let qs = questions_json(cat, &req, day()).unwrap();
         assert!(!qs.as_array().unwrap().is_empty());
-        assert_eq!(qs, estimate(cat, &req, day())["questions"]);
+        assert_eq!(qs, estimate(cat, &req, day()).unwrap()["questions"]);
+    }
+
+    /// A request built by hand (not by `parse_request`) for a region the catalog does
+    /// not have is refused, not a panic.
+    #[test]
+    fn a_hand_built_request_for_an_unknown_region_is_refused() {
+        let cat = embedded().unwrap();
+        let req = Request {
+            region: "atlantis".into(),
+            date: None,
+            household: Household::default(),
+            settings: None,
+        };
+        for e in [
+            estimate(cat, &req, day()).unwrap_err(),
+            questions_json(cat, &req, day()).unwrap_err(),
+        ] {
+            assert_eq!(e.code(), "unknown_region");
+        }
     }
 
     #[test]

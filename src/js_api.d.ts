@@ -80,8 +80,8 @@ export interface Member {
   disability_type?: "visual" | "hearing" | "speech" | "physical" | "intellectual" | "mental" | "multiple" | null;
   /** 有康复需求 · Needs rehabilitation. Assessed as needing rehabilitation or assistive devices. */
   needs_rehabilitation?: boolean | null;
-  /** 在读学段 · Stage of education. The kind of school the member attends now. */
-  student_stage?: "none" | "nursery" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher" | "special" | null;
+  /** 在读学段 · Stage of education. The stage the member is at now; a pupil of a special-education school picks the stage (e.g. primary, junior). */
+  student_stage?: "none" | "nursery" | "preschool" | "primary" | "junior" | "senior" | "vocational" | "higher" | null;
   /** 中职年级 · Vocational school year (whole number 1–3). Year 1, 2 or 3 at the secondary vocational school. */
   vocational_year?: number | null;
   /** 涉农专业 · Agriculture-related major. The vocational major is agriculture-related. */
@@ -158,7 +158,7 @@ export interface Member {
   no_legal_supporter?: boolean | null;
   /** 靠父母或其他亲属供养 · Supported by parents or relatives. */
   supported_by_family?: boolean | null;
-  /** 计划生育情况 · Family-planning status. Basis of family-planning reward and special support. */
+  /** 计划生育情况 · Family-planning status. Basis of family-planning reward and special support. If the only child's disability is grade 4 (the lightest), pick “has only one child”; if one of two daughters is disabled or has died, still pick “has only two daughters”. */
   family_planning?: "none" | "one_child" | "two_daughters" | "only_child_disabled" | "only_child_deceased" | null;
   /** 节育手术并发症三级以上 · Sterilisation complication, grade 3 or worse. */
   sterilization_complication?: boolean | null;
@@ -298,6 +298,16 @@ export interface Member {
   county_town_hukou?: boolean | null;
   /** 就读学校在农村（乡镇或村，不在县城） · Attends a school in the countryside (a township or village, not the county town). Where the school is, whatever the pupil's hukou. */
   rural_school?: boolean | null;
+  /** 在特殊教育学校就读 · Attends a special-education school. A school for blind, deaf or intellectually disabled pupils (not a mainstream class). */
+  special_school?: boolean | null;
+  /** 多重残疾中的智力残疾 · Intellectual disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
+  multiple_intellectual?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
+  /** 多重残疾中的精神残疾 · Mental (psychosocial) disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
+  multiple_mental?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
+  /** 多重残疾中的肢体残疾 · Physical disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
+  multiple_physical?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
+  /** 多重残疾中的听力残疾 · Hearing disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
+  multiple_hearing?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {
@@ -363,6 +373,8 @@ export interface HouseholdFacts {
   household_tekun?: boolean | null;
   /** 家庭住在农村（乡镇或村） · The household lives in the countryside (a township or village). Where the household actually lives, whatever its hukou. */
   lives_rural?: boolean | null;
+  /** 户籍制度改革后由农村转为城镇户口（进城落户） · Moved to an urban hukou in town under the hukou reform. Formerly a rural hukou, registered in a town after the hukou reform. */
+  hukou_transferred_to_town?: boolean | null;
 }
 
 /** The only facts a deployment may set. */

@@ -47,7 +47,7 @@ extern "C" {
 /// The regions with their documents and service areas.
 #[wasm_bindgen(js_name = regions, unchecked_return_type = "ApiResult<Region[]>")]
 pub fn js_regions() -> JsValue {
-    respond(api::embedded().map(api::regions_json))
+    respond(api::embedded().map(|c| api::regions_json(c)))
 }
 
 /// A region's catalog: every rule in force there, with its citation.
@@ -95,7 +95,7 @@ pub fn js_questions(
 fn with_request(
     input: &JsValue,
     options: Option<&JsValue>,
-    run: fn(&crate::domain::rule::Catalog, &api::Request, crate::domain::Date) -> String,
+    run: fn(&crate::domain::Engine, &api::Request, crate::domain::Date) -> Result<String, ApiError>,
 ) -> Result<String, ApiError> {
     let v = match input.dyn_ref::<JsString>() {
         // Length is checked before the text is copied into wasm memory.
@@ -111,7 +111,7 @@ fn with_request(
     let catalog = api::embedded()?;
     let mut req = api::parse_request(&v, None, catalog)?;
     req.settings = settings_option(options, catalog)?;
-    Ok(run(catalog, &req, crate::ui::state::today()))
+    run(catalog, &req, crate::ui::state::today())
 }
 
 /// [`respond`] for a value already written as JSON text (an estimate is written straight

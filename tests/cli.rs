@@ -98,3 +98,99 @@ fn bad_input_exits_1_and_bad_arguments_2() {
         assert!(!stderr(&o).contains("panicked"));
     }
 }
+
+/// `--verify CODE`: a printed estimate recomputed from its answers on the code's date.
+/// The same answers match; other answers, a mistyped code and an altered printed
+/// amount are each told apart (issue 23, point 2).
+#[test]
+fn a_printed_estimate_is_verified() {
+    use estimator::domain::verify::ResultCode;
+    use estimator::domain::{Date, Household, evaluate};
+    let cat = estimator::catalog::embedded().unwrap();
+    let region = cat.region("haidong").unwrap();
+    let text = r#"{"household":{"economic_hardship":false},"members":[{"age":85,"relation":"self","hukou_local":true,"incapacity_level":"none"}]}"#;
+    let h = Household::from_json_str(text).unwrap();
+    let date = Date::parse("2024-03-01").unwrap();
+    let report = evaluate(cat, region, &h, date);
+    let code = ResultCode::new(
+        estimator::catalog::version::RULE_SET_HASH,
+        date,
+        "haidong",
+        &h,
+        &report.total,
+    )
+    .to_string();
+    let total = report.total.yearly.min.to_string();
+    assert!(report.total.yearly.max == Some(report.total.yearly.min) && !total.is_empty());
+
+    let o = run(
+        &["--region", "haidong", "--verify", &code, "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("一致"), "{out}");
+    assert!(out.contains("2024-03-01"), "the code's date is used: {out}");
+
+    // The paper's amount as printed: the true one matches, one digit changed does not.
+    let o = run(
+        &[
+            "--region",
+            "haidong",
+            "--verify",
+            &code,
+            "--printed-total",
+            &total,
+            "-",
+        ],
+        text.as_bytes(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let tampered = format!("1{total}");
+    let o = run(
+        &[
+            "--region",
+            "haidong",
+            "--verify",
+            &code,
+            "--printed-total",
+            &tampered,
+            "--lang",
+            "en",
+            "-",
+        ],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(4));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(&format!("the printed cash per year, {tampered}")),
+        "{out}"
+    );
+
+    // Other answers: the same code no longer matches, and says why.
+    let o = run(
+        &[
+            "--region", "haidong", "--verify", &code, "--lang", "en", "-",
+        ],
+        br#"{"household":{"economic_hardship":false},"members":[{"age":86,"relation":"self","hukou_local":true,"incapacity_level":"none"}]}"#,
+    );
+    assert_eq!(o.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("the answers are not the ones"));
+
+    // A mistyped character is caught by the check character.
+    let mut typo: Vec<char> = code.chars().collect();
+    typo[1] = if typo[1] == 'A' { 'B' } else { 'A' };
+    let typo: String = typo.into_iter().collect();
+    let o = run(
+        &["--region", "haidong", "--verify", &typo, "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("校验位"), "{}", stderr(&o));
+}

@@ -6,9 +6,9 @@
 
 use estimator::catalog::{CatalogError, SourceFile, load};
 use estimator::domain::condition::Tri;
-use estimator::domain::evaluate::near_miss_text;
+use estimator::domain::near_miss::near_miss_text;
 use estimator::domain::{
-    Catalog, Date, Household, evaluate, evaluate_unplanned, near_misses, questions,
+    Date, Engine, Household, evaluate, evaluate_unplanned, near_misses, questions,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -210,8 +210,8 @@ fn files() -> Vec<SourceFile> {
     ]
 }
 
-fn catalog() -> Catalog {
-    load(files()).unwrap().catalog
+fn catalog() -> Engine {
+    Engine::new(load(files()).unwrap().catalog)
 }
 
 fn hh(v: serde_json::Value) -> Household {
@@ -223,7 +223,7 @@ fn d(s: &str) -> Date {
 }
 
 fn status(
-    c: &Catalog,
+    c: &Engine,
     region: &str,
     h: &Household,
     date: &str,
@@ -619,7 +619,7 @@ fn arb_any_household() -> impl Strategy<Value = serde_json::Value> {
     )
         .prop_map(move |(members, draws)| {
             let value = |i: usize, r: u32| {
-                let info = FactId(i as u16).info();
+                let info = FactId::new(i).unwrap().info();
                 match &info.kind {
                     Kind::Bool => json!(r.is_multiple_of(2)),
                     Kind::Int { min, max, .. } => {
@@ -632,7 +632,7 @@ fn arb_any_household() -> impl Strategy<Value = serde_json::Value> {
             let facts = |scope: Scope, row: usize| {
                 let mut m = serde_json::Map::new();
                 for i in 0..n {
-                    let info = FactId(i as u16).info();
+                    let info = FactId::new(i).unwrap().info();
                     if info.scope == scope
                         && !info.is_derived()
                         && let Some(r) = draws[row * n + i]
@@ -659,7 +659,7 @@ fn arb_any_household() -> impl Strategy<Value = serde_json::Value> {
         })
 }
 
-fn outcomes_of(c: &Catalog, h: &Household) -> Vec<(String, Option<usize>, Tri)> {
+fn outcomes_of(c: &Engine, h: &Household) -> Vec<(String, Option<usize>, Tri)> {
     let r = evaluate(c, c.region("c").unwrap(), h, d("2023-01-01"));
     r.outcomes
         .iter()
@@ -725,24 +725,24 @@ proptest! {
         // A member fact a household rule misses is counted for each member whose own
         // answer the rule waits for, and never as a household question.
         use estimator::domain::condition::Ctx;
-        use estimator::domain::evaluate::CashOut;
-        use estimator::domain::facts::Scope;
+        use estimator::domain::outcome::CashOut;
+        use estimator::domain::facts::{FactId, Scope};
         use std::collections::BTreeMap;
         let h = Household::from_json(&v).unwrap();
         let real = estimator::catalog::embedded().unwrap();
         for region in &real.regions {
             let r = evaluate(real, region, &h, d("2021-06-01"));
-            let mut want: BTreeMap<(u16, Option<usize>), (u32, Decimal)> = BTreeMap::new();
+            let mut want: BTreeMap<(FactId, Option<usize>), (u32, Decimal)> = BTreeMap::new();
             for o in &r.outcomes {
                 let at_stake = o.cash.as_ref().map_or(Decimal::ZERO, CashOut::at_stake);
-                let mut count = |(f, m): (u16, Option<usize>)| {
+                let mut count = |(f, m): (FactId, Option<usize>)| {
                     // A fact that cannot apply is not asked; a gate is asked first.
                     let Some((f, m)) = estimator::domain::plausible::ask_instead(
-                        estimator::domain::facts::FactId(f), m, &r.member_facts, &r.household_facts,
+                        f, m, &r.member_facts, &r.household_facts,
                     ) else {
                         return;
                     };
-                    let e = want.entry((f.0, m)).or_insert((0, Decimal::ZERO));
+                    let e = want.entry((f, m)).or_insert((0, Decimal::ZERO));
                     e.0 += 1;
                     e.1 += at_stake;
                 };
@@ -752,8 +752,8 @@ proptest! {
                         continue;
                     }
                     match (info.scope, o.member_index()) {
-                        (Scope::Member, Some(m)) => count((f.0, Some(m))),
-                        (Scope::Household, _) => count((f.0, None)),
+                        (Scope::Member, Some(m)) => count((*f, Some(m))),
+                        (Scope::Household, _) => count((*f, None)),
                         (Scope::Member, None) => {
                             let ctx = Ctx {
                                 member: None,
@@ -765,7 +765,7 @@ proptest! {
                                 let mut miss = Vec::new();
                                 o.rule.when.member_missing(&ctx, i, &mut miss);
                                 if miss.contains(f) {
-                                    count((f.0, Some(i)));
+                                    count((*f, Some(i)));
                                 }
                             }
                         }
@@ -781,7 +781,7 @@ proptest! {
             }
             let got: BTreeMap<_, _> = qs
                 .iter()
-                .map(|q| ((q.fact.0, q.member), (q.rules, q.amount)))
+                .map(|q| ((q.fact, q.member), (q.rules, q.amount)))
                 .collect();
             prop_assert_eq!(got.len(), qs.len(), "a question asked twice");
             prop_assert_eq!(got, want);
@@ -916,12 +916,14 @@ per = "household"
 range = ["@income_per_capita_month", "650"]
 decided_by = "各县自定"
 "#;
-    let c = load(vec![
-        file("p/region.toml", PARENT),
-        file("p/rules.toml", rules),
-    ])
-    .unwrap()
-    .catalog;
+    let c = Engine::new(
+        load(vec![
+            file("p/region.toml", PARENT),
+            file("p/rules.toml", rules),
+        ])
+        .unwrap()
+        .catalog,
+    );
     let h = hh(json!({"household": {"income_per_capita_month": "650.0"}, "members": [{}]}));
     for r in [
         evaluate(&c, c.region("p").unwrap(), &h, d("2023-01-01")),

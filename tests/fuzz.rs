@@ -43,7 +43,7 @@ mod native {
     use estimator::domain::answer::parse_answer;
     use estimator::domain::facts::{FACTS, FactId, Kind, Scope, Value};
     use estimator::domain::household::parse_value;
-    use estimator::domain::{Catalog, Date, Household, Report, evaluate, evaluate_unplanned};
+    use estimator::domain::{Date, Engine, Household, Report, evaluate, evaluate_unplanned};
     use estimator::share;
     use proptest::prelude::RngExt;
     use proptest::test_runner::{RngAlgorithm, TestRng};
@@ -109,7 +109,7 @@ mod native {
         rng: Rng,
         /// Per mille of answers [`Fuzz::request`] gives a wrong value.
         wrong: usize,
-        cat: &'static Catalog,
+        cat: &'static Engine,
         watch: Arc<Watch>,
     }
 
@@ -294,7 +294,7 @@ mod native {
                     continue;
                 }
                 let wrong = self.wrong > 0 && self.below(1000) < self.wrong;
-                let (v, ok) = self.fact_value(FactId(i as u16), wrong);
+                let (v, ok) = self.fact_value(FactId::new(i).unwrap(), wrong);
                 *bad |= !ok;
                 m.insert(info.name.into(), v);
             }
@@ -703,7 +703,7 @@ mod native {
 
         fn answer(&mut self, t: &mut Tally) {
             let i = self.below(FACTS.len());
-            let id = FactId(i as u16);
+            let id = FactId::new(i).unwrap();
             let info = id.info();
             let typed = match self.below(4) {
                 0 => self.lenient_money(),
@@ -864,7 +864,7 @@ mod native {
     }
 
     /// The engine's invariants on one report; the first one broken.
-    fn invariants(cat: &Catalog, r: &Report, h: &Household) -> Option<String> {
+    fn invariants(cat: &Engine, r: &Report, h: &Household) -> Option<String> {
         let sum = r.members.iter().fold(r.household_rules, |a, t| a + *t);
         if sum != r.total {
             return Some(

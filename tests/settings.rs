@@ -53,7 +53,7 @@ fn estimate(request: Value, settings: Option<Value>) -> Result<Value, ApiError> 
     req.settings = settings
         .map(|s| api::parse_settings(&s, catalog))
         .transpose()?;
-    Ok(api::estimate(catalog, &req, day()))
+    api::estimate(catalog, &req, day())
 }
 
 fn result<'a>(out: &'a Value, rule: &str, member: Option<u64>) -> &'a Value {

@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use estimator::api;
+    use estimator::domain::answer::parse_yuan;
     use estimator::domain::{Date, InputError, Lang};
     use estimator::view::{self, Msg};
     use serde_json::Value;
@@ -41,6 +42,9 @@ mod cli {
     }
 
     const USAGE: &str = "usage: estimate --region <id> [--date YYYY-MM-DD] [--format json|table] [--lang zh|en] [--settings settings.json] <household.json | ->
+           estimate --region <id> --verify CODE [--printed-total YUAN] [--settings settings.json] <household.json | ->
+                    (recomputes a printed estimate from its answers on the code's date; --printed-total is the
+                     cash per year the paper shows: exit 0 if everything matches, 4 if not)
            estimate --settings settings.json   (checks a deployment's settings file)
            estimate --regions
     The household JSON format is documented in the README.";
@@ -54,6 +58,8 @@ mod cli {
         file: Option<String>,
         list: bool,
         settings: Option<String>,
+        verify: Option<String>,
+        printed_total: Option<String>,
     }
 
     /// `None` for `--help`.
@@ -83,6 +89,8 @@ mod cli {
                 }
                 Long("regions") => a.list = true,
                 Long("settings") => a.settings = Some(p.value()?.string()?),
+                Long("verify") => a.verify = Some(p.value()?.string()?),
+                Long("printed-total") => a.printed_total = Some(p.value()?.string()?),
                 Short('h') | Long("help") => return Ok(None),
                 Value(f) if a.file.is_none() => a.file = Some(f.string()?),
                 _ => return Err(arg.unexpected()),
@@ -172,6 +180,28 @@ mod cli {
                 return ExitCode::from(1);
             }
         };
+        if let Some(code) = &args.verify {
+            let printed_total = match args
+                .printed_total
+                .as_deref()
+                .map(|s| parse_yuan(s, 100_000_000))
+            {
+                None => None,
+                Some(Ok(t)) => Some(t),
+                Some(Err(e)) => {
+                    say(&format!("error: --printed-total: {} / {}", e.zh(), e.en()));
+                    return ExitCode::from(2);
+                }
+            };
+            let a = VerifyArgs {
+                code,
+                printed_total,
+                region: args.region.as_deref(),
+                en: args.lang == Lang::En,
+                file: &file,
+            };
+            return verify(&a, &v, settings, catalog);
+        }
         if let (Some(d), Some(o)) = (&args.date, v.as_object_mut()) {
             o.insert("date".into(), Value::String(d.clone()));
         }
@@ -179,16 +209,131 @@ mod cli {
             req.settings = settings;
             req
         });
-        let estimate = req.map(|req| api::estimate_view(catalog, &req, Date::today()));
+        let estimate = req.and_then(|req| api::estimate_view(catalog, &req, Date::today()));
         match estimate {
-            Ok(Some(e)) if args.table => emit(&view::table::render(&e, args.lang)),
-            Ok(Some(e)) => emit(&(serde_json::to_string_pretty(&e).unwrap_or_default() + "\n")),
-            // parse_request checked the region.
-            Ok(None) => ExitCode::from(3),
+            Ok(e) if args.table => emit(&view::table::render(&e, args.lang)),
+            Ok(e) => emit(&(serde_json::to_string_pretty(&e).unwrap_or_default() + "\n")),
             Err(e) => {
                 say(&format!("error: {file}: {e}"));
                 ExitCode::from(1)
             }
         }
+    }
+
+    /// `--verify CODE`: the estimate recomputed from the household on the code's date,
+    /// compared with the printed code field by field.
+    struct VerifyArgs<'a> {
+        code: &'a str,
+        /// The cash per year the paper shows, if the clerk gave it.
+        printed_total: Option<rust_decimal::Decimal>,
+        region: Option<&'a str>,
+        en: bool,
+        file: &'a str,
+    }
+
+    fn verify(
+        a: &VerifyArgs,
+        v: &Value,
+        settings: Option<estimator::domain::Settings>,
+        catalog: &estimator::domain::Engine,
+    ) -> ExitCode {
+        use estimator::domain::verify::{ResultCode, check_estimate};
+        let (code, region, en, file) = (a.code, a.region, a.en, a.file);
+        let printed = match ResultCode::parse(code) {
+            Ok(c) => c,
+            Err(e) => {
+                say(&format!("error: --verify: {e}"));
+                return ExitCode::from(1);
+            }
+        };
+        let req = match api::parse_request(v, region, catalog) {
+            Ok(r) => r,
+            Err(e) => {
+                say(&format!("error: {file}: {e}"));
+                return ExitCode::from(1);
+            }
+        };
+        let Some(region) = catalog.region(&req.region) else {
+            say(&format!("error: no region `{}`", req.region));
+            return ExitCode::from(1);
+        };
+        let rule_set = estimator::catalog::version::RULE_SET_HASH;
+        let c = check_estimate(
+            catalog,
+            region,
+            &req.household,
+            settings.as_ref(),
+            rule_set,
+            &printed,
+        );
+        let t = &c.totals;
+        let mut out = String::new();
+        let d = &c.differences;
+        // A printed total differs from the computed one when the paper was altered (the
+        // code alone cannot tell: it was made for the true totals).
+        let paper = a.printed_total.filter(|p| {
+            c.totals.yearly.max != Some(c.totals.yearly.min) || *p != c.totals.yearly.min
+        });
+        let ok = d.none() && paper.is_none();
+        if let Some(p) = paper {
+            out += &if en {
+                format!(
+                    "the printed cash per year, {p}, is not the computed {}\n",
+                    t.yearly
+                )
+            } else {
+                format!(
+                    "打印件上的现金每年 {p} 元与计算所得 {} 元不一致\n",
+                    t.yearly
+                )
+            };
+        }
+        if d.none() {
+            out += if en { "matches" } else { "一致" };
+            out += &format!(": {printed}\n");
+        } else {
+            out += if en { "differs" } else { "不一致" };
+            out += &format!(": {printed} ≠ {}\n", c.computed);
+            let mut why = Vec::new();
+            if d.rule_set {
+                why.push(if en {
+                    "made with another version of the rules"
+                } else {
+                    "打印件用的是另一版规则"
+                });
+            }
+            if d.answers {
+                why.push(if en {
+                    "the answers are not the ones it was made from"
+                } else {
+                    "家庭情况与打印件所依据的不同"
+                });
+            }
+            if d.totals {
+                why.push(if en {
+                    "same rules, date and answers, other totals: the local figures differed, or the code or amounts were altered"
+                } else {
+                    "规则、日期和家庭情况相同而金额不同：当地数值（站点设置）不同，或结果码、金额被改动"
+                });
+            }
+            for w in why {
+                out += &format!("  - {w}\n");
+            }
+        }
+        out += &format!(
+            "{} {}\n  {} {}/{}; {} {}; {} {}/{}\n",
+            if en { "estimated on" } else { "测算日期" },
+            printed.date,
+            if en { "cash" } else { "现金" },
+            t.yearly,
+            if en { "year" } else { "年" },
+            if en { "once" } else { "一次性" },
+            t.once,
+            if en { "fees waived" } else { "减免费用" },
+            t.waived_yearly,
+            if en { "year" } else { "年" },
+        );
+        let code = emit(&out);
+        if ok { code } else { ExitCode::from(4) }
     }
 }

@@ -477,12 +477,10 @@ pub fn atom_text(c: &Cond, pl: &dyn Fn(ParamId) -> (String, String)) -> (String,
             let names = |zh: bool| match &info.kind {
                 Kind::Choice { choices } => set
                     .iter()
-                    .map(|&i| {
-                        if zh {
-                            choices[i as usize].zh
-                        } else {
-                            choices[i as usize].en
-                        }
+                    .map(|&i| match choices.get(i as usize) {
+                        Some(c) if zh => c.zh,
+                        Some(c) => c.en,
+                        None => "?",
                     })
                     .collect::<Vec<_>>()
                     .join(if zh { "或" } else { " or " }),

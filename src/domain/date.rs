@@ -57,6 +57,18 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil, the inverse of
+    /// [`Date::from_unix_days`]).
+    pub fn unix_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Today on this machine (UTC), natively.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn today() -> Date {
@@ -100,6 +112,16 @@ impl<'de> serde::Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_dates_round_trip() {
+        for days in (-25_567..100_000).step_by(7) {
+            let d = Date::from_unix_days(days);
+            assert_eq!(d.unix_days(), days, "{d}");
+        }
+        assert_eq!(Date::new(2000, 1, 1).unwrap().unix_days(), 10_957);
+        assert_eq!(Date::new(2024, 2, 29).unwrap().unix_days(), 19_782);
+    }
 
     #[test]
     fn parses_and_rejects() {

@@ -9,9 +9,10 @@ use super::answer::AnswerError;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Index of a fact in [`FACTS`].
+/// Index of a fact in [`FACTS`]. Only the domain makes one from a number, so every
+/// `FactId` a caller holds names a fact ([`FactId::info`] cannot fail).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct FactId(pub u16);
+pub struct FactId(pub(crate) u16);
 
 /// Whether a fact belongs to one person or to the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -294,14 +295,13 @@ pub static FACTS: &[FactInfo] = &[
                 "senior" => "普通高中", "Senior high school";
                 "vocational" => "中等职业学校（中职）", "Secondary vocational school";
                 "higher" => "高等教育（大学、高职）", "Higher education";
-                "special" => "特殊教育学校", "Special-education school";
             },
         },
         "school",
         "在读学段",
         "Stage of education",
-        "目前就读的学校类型。",
-        "The kind of school the member attends now.",
+        "目前就读的学段；在特殊教育学校就读的，选所在学段（如小学、初中）。",
+        "The stage the member is at now; a pupil of a special-education school picks the stage (e.g. primary, junior).",
     ),
     fact(
         "vocational_year",
@@ -709,15 +709,15 @@ pub static FACTS: &[FactInfo] = &[
                 "none" => "无特殊情况", "None of these";
                 "one_child" => "只生育一个子女", "Has only one child";
                 "two_daughters" => "只生育两个女孩", "Has only two daughters";
-                "only_child_disabled" => "独生子女伤残", "Only child is disabled";
+                "only_child_disabled" => "独生子女三级以上伤残", "Only child disabled (grade 3 or worse)";
                 "only_child_deceased" => "独生子女死亡", "Only child has died";
             },
         },
         "family",
         "计划生育情况",
         "Family-planning status",
-        "计划生育家庭奖励扶助、特别扶助的认定依据。",
-        "Basis of family-planning reward and special support.",
+        "计划生育家庭奖励扶助、特别扶助的认定依据。独生子女伤残为四级（较轻）的，选“只生育一个子女”；两个女孩中有一个伤残或死亡的，仍选“只生育两个女孩”。",
+        "Basis of family-planning reward and special support. If the only child's disability is grade 4 (the lightest), pick “has only one child”; if one of two daughters is disabled or has died, still pick “has only two daughters”.",
     ),
     fact(
         "sterilization_complication",
@@ -1766,7 +1766,87 @@ pub static FACTS: &[FactInfo] = &[
         "实际居住地在乡镇或村，不论户籍类型。",
         "Where the household actually lives, whatever its hukou.",
     ),
+    // ---- overlapping groups (issue 20, cause 3): a special school is not a stage, a
+    // multiple disability holds several types, each with its own grade.
+    fact(
+        "special_school",
+        M,
+        Bool,
+        "school",
+        "在特殊教育学校就读",
+        "Attends a special-education school",
+        "盲校、聋校、培智学校等特殊教育学校（不含普通学校随班就读）。",
+        "A school for blind, deaf or intellectually disabled pupils (not a mainstream class).",
+    ),
+    fact(
+        "multiple_intellectual",
+        M,
+        Kind::Choice {
+            choices: MULTIPLE_PART,
+        },
+        "disability",
+        "多重残疾中的智力残疾",
+        "Intellectual disability within the multiple disability",
+        "多重残疾的残疾人证分别写明各类残疾及等级。",
+        "A multiple-disability certificate lists each type with its grade.",
+    ),
+    fact(
+        "multiple_mental",
+        M,
+        Kind::Choice {
+            choices: MULTIPLE_PART,
+        },
+        "disability",
+        "多重残疾中的精神残疾",
+        "Mental (psychosocial) disability within the multiple disability",
+        "多重残疾的残疾人证分别写明各类残疾及等级。",
+        "A multiple-disability certificate lists each type with its grade.",
+    ),
+    fact(
+        "multiple_physical",
+        M,
+        Kind::Choice {
+            choices: MULTIPLE_PART,
+        },
+        "disability",
+        "多重残疾中的肢体残疾",
+        "Physical disability within the multiple disability",
+        "多重残疾的残疾人证分别写明各类残疾及等级。",
+        "A multiple-disability certificate lists each type with its grade.",
+    ),
+    fact(
+        "multiple_hearing",
+        M,
+        Kind::Choice {
+            choices: MULTIPLE_PART,
+        },
+        "disability",
+        "多重残疾中的听力残疾",
+        "Hearing disability within the multiple disability",
+        "多重残疾的残疾人证分别写明各类残疾及等级。",
+        "A multiple-disability certificate lists each type with its grade.",
+    ),
+    // ---- body text entitlements (issue 20, cause 8)
+    fact(
+        "hukou_transferred_to_town",
+        H,
+        Bool,
+        "hukou",
+        "户籍制度改革后由农村转为城镇户口（进城落户）",
+        "Moved to an urban hukou in town under the hukou reform",
+        "原为农村户口，户籍制度改革后到城镇落户。",
+        "Formerly a rural hukou, registered in a town after the hukou reform.",
+    ),
 ];
+
+/// One type within a multiple disability: absent, or its grade.
+const MULTIPLE_PART: &[Choice] = choices! {
+    "none" => "不含此类", "Not included";
+    "grade1" => "一级", "Grade 1";
+    "grade2" => "二级", "Grade 2";
+    "grade3" => "三级", "Grade 3";
+    "grade4" => "四级", "Grade 4";
+};
 
 /// Looks a fact up by name.
 pub fn fact_by_name(name: &str) -> Option<FactId> {
@@ -1777,6 +1857,12 @@ pub fn fact_by_name(name: &str) -> Option<FactId> {
 }
 
 impl FactId {
+    /// The fact at `index` in [`FACTS`], if there is one.
+    pub fn new(index: usize) -> Option<FactId> {
+        (index < FACTS.len())
+            .then(|| u16::try_from(index).ok().map(FactId))
+            .flatten()
+    }
     pub fn info(self) -> &'static FactInfo {
         &FACTS[self.0 as usize]
     }

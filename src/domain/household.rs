@@ -215,9 +215,12 @@ fn facts_json(f: &Facts, scope: Scope) -> Json {
             (Value::Bool(b), _) => Json::Bool(b),
             (Value::Int(i), _) => Json::from(i),
             (Value::Money(d), _) => Json::String(d.normalize().to_string()),
-            (Value::Choice(c), Kind::Choice { choices }) => {
-                Json::String(choices[c as usize].code.to_string())
-            }
+            // A choice the fact does not have (set by hand) is left out, as other
+            // values of the wrong kind are.
+            (Value::Choice(c), Kind::Choice { choices }) => match choices.get(c as usize) {
+                Some(ch) => Json::String(ch.code.to_string()),
+                None => continue,
+            },
             (Value::Choice(_) | Value::NotApplicable, _) => continue,
         };
         m.insert(info.name.into(), j);

@@ -1,5 +1,5 @@
-//! Rules compiled for evaluation: a rule's condition as a [`Plan`], and a region's
-//! rules in force as a [`Program`], built once with the catalog ([`Catalog::new`]).
+//! A rule's condition compiled for evaluation: a [`Plan`], built once per rule by the
+//! [`super::engine::Engine`] (which keeps each region's plans in its programs).
 //!
 //! `evaluate` runs on every keystroke over every rule and member. Walking the
 //! [`Cond`] tree once per member and collecting missing facts in a vector (pushed,
@@ -16,72 +16,8 @@
 //! evaluated either way), and a node that is decided misses nothing.
 
 use super::condition::{CmpOp, Cond, Operand, ParamId, Tri, compare};
-use super::date::Date;
-use super::evaluate::{CashOut, cash_shape};
 use super::facts::{FactId, Scope, Value};
-use super::rule::{Amount, Applicability, Catalog, LeafKind, Region, ValueRef, in_period};
-
-/// A region's rules in force (its own and its ancestors' that none nearer replaces, in
-/// [`Catalog::effective_rules`] order), laid out for `evaluate`: what its loop over the
-/// rules reads, side by side, instead of scattered over rules of 800 bytes each (the
-/// first touch of each rule was a cache miss). Built once, when the catalog is.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Program {
-    pub(crate) entries: Vec<Entry>,
-}
-
-/// One rule of a [`Program`].
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
-    pub plan: Option<Plan>,
-    /// The rule's amount (a copy: computing it then reads no `Rule`).
-    pub amount: Amount,
-    /// The cash shape of an outcome that is not met (`None`: in kind).
-    pub shape: Option<CashOut>,
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-    /// The rule's region, as an index into [`Catalog::chain`] of the program's region.
-    pub depth: u8,
-    /// The rule's index in its region's rules.
-    pub index: u32,
-    pub scope: Scope,
-    pub resident: bool,
-}
-
-impl Program {
-    /// Compiles the rules in force in `region`.
-    pub fn new(catalog: &Catalog, region: &Region) -> Program {
-        let chain = catalog.chain(region);
-        let entries = catalog
-            .effective_rules(region)
-            .into_iter()
-            .filter_map(|(reg, rule)| {
-                let depth = chain.iter().position(|r| std::ptr::eq(*r, reg))?;
-                let index = reg.rules.iter().position(|r| std::ptr::eq(r, rule))?;
-                Some(Entry {
-                    plan: rule.plan.clone(),
-                    amount: rule.amount.clone(),
-                    shape: cash_shape(&rule.amount),
-                    valid_from: rule.valid_from,
-                    valid_to: rule.valid_to,
-                    depth: u8::try_from(depth).ok()?,
-                    index: u32::try_from(index).ok()?,
-                    scope: rule.scope,
-                    resident: matches!(rule.applicability, Applicability::Resident),
-                })
-            })
-            .collect();
-        Program { entries }
-    }
-}
-
-impl Entry {
-    /// Whether the rule is in force on `date`.
-    #[inline]
-    pub fn in_force(&self, date: Date) -> bool {
-        in_period(self.valid_from, self.valid_to, date)
-    }
-}
+use super::rule::{Amount, LeafKind, ValueRef};
 
 /// Per member: the truth of a node and the facts (bits of [`Plan::facts`]) it misses.
 pub(crate) type Lane = (Tri, u64);

@@ -88,7 +88,6 @@ const IN_SCHOOL: &[&str] = &[
     "senior",
     "vocational",
     "higher",
-    "special",
 ];
 const NOT_IN_EDUCATION: Assume = Assume::Choice("none");
 
@@ -125,6 +124,9 @@ const FEMALE: Limit = Limit::Sex {
 const SPECIAL_CHILD: Limit = gate("household_special_child", YES, Assume::No);
 /// Any pupil or student, at any stage.
 const STUDENT: Limit = gate("student_stage", IN_SCHOOL, Assume::No);
+
+/// A part of a multiple disability (多重残疾), once the certificate says so.
+const MULTIPLE: Limit = gate("disability_type", &["multiple"], Assume::NotApplicable);
 
 /// The limits of each fact that has any, gates before what they gate.
 pub static LIMITS: &[(&str, &[Limit])] = &[
@@ -171,6 +173,7 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
     ("private_school_aid_eligible", &[STUDENT]),
     ("school_bus", &[STUDENT]),
     ("rural_school", &[STUDENT]),
+    ("special_school", &[STUDENT]),
     ("postgraduate_admitted", &[age(18, 45, Assume::No)]),
     ("university_graduate", &[age(18, 130, Assume::No)]),
     // Disability: one household question first, then the members who hold a certificate.
@@ -187,6 +190,11 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "disability_type",
         &[gate("disability_certificate", YES, Assume::NotApplicable)],
     ),
+    // A multiple disability's parts: only for a certificate that says 多重残疾.
+    ("multiple_intellectual", &[MULTIPLE]),
+    ("multiple_mental", &[MULTIPLE]),
+    ("multiple_physical", &[MULTIPLE]),
+    ("multiple_hearing", &[MULTIPLE]),
     (
         "disabled_veteran",
         &[gate("disability_certificate", YES, Assume::No)],
@@ -444,6 +452,16 @@ fn compiled() -> &'static Compiled {
             age: fact_by_name("age").expect("age is a fact"),
             sex,
         }
+    })
+}
+
+/// Whether a member aged `age` is outside one of `fact`'s age bands, so the fact is
+/// assumed rather than asked (a 36-year-old is not in school, a 1-year-old is no
+/// newborn). An answer given at another age may no longer hold there.
+pub fn outside_age_band(fact: FactId, age: i64) -> bool {
+    compiled().limits.get(fact.index()).is_some_and(|ls| {
+        ls.iter()
+            .any(|l| matches!(*l, CLimit::Age(min, max, Some(_)) if !(min..=max).contains(&age)))
     })
 }
 

@@ -1,11 +1,11 @@
-//! Typed catalog values: regions, their documents, parameters and rules.
-//! Built only by the catalog layer after validation; the engine trusts them.
+//! Typed catalog values: regions, their documents, parameters and rules. Plain data:
+//! built by the catalog layer after validation; what evaluation compiles from them is
+//! the [`super::engine::Engine`]'s, so changing a value here can leave nothing stale.
 
 use super::condition::{Cond, ParamId};
 use super::date::Date;
 use super::facts::{FactId, Scope};
 use super::money::{Per, Period};
-use super::plan::{Plan, Program};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -204,9 +204,6 @@ pub struct Rule {
     pub scope: Scope,
     pub when: Cond,
     pub amount: Amount,
-    /// `when` compiled for evaluation, by [`Plan::new`] from `when` and `amount`
-    /// (`None`: evaluated from `when` directly).
-    pub plan: Option<Plan>,
     /// 支出责任.
     pub payer: Text,
     /// 牵头负责单位.
@@ -256,34 +253,16 @@ pub struct Region {
     pub rules: Vec<Rule>,
 }
 
-/// All regions.
+/// All regions. Plain data: evaluate with an [`super::engine::Engine`] built from it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
-    /// Changing the regions after [`Catalog::new`] leaves the compiled programs behind:
-    /// build a new catalog instead.
     pub regions: Vec<Region>,
-    /// One per region, in the same order ([`Catalog::new`]).
-    programs: Vec<Program>,
 }
 
 impl Catalog {
-    /// A catalog of `regions`, each region's rules in force compiled for evaluation.
+    /// A catalog of `regions`.
     pub fn new(regions: Vec<Region>) -> Catalog {
-        let mut c = Catalog {
-            regions,
-            programs: Vec::new(),
-        };
-        c.programs = c.regions.iter().map(|r| Program::new(&c, r)).collect();
-        c
-    }
-
-    /// The compiled rules of `region` (`None` if it is not one of the catalog's).
-    pub(crate) fn program(&self, region: &Region) -> Option<&Program> {
-        if self.programs.len() != self.regions.len() {
-            return None;
-        }
-        let i = self.regions.iter().position(|r| std::ptr::eq(r, region))?;
-        self.programs.get(i)
+        Catalog { regions }
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {

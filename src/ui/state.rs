@@ -2,8 +2,8 @@
 //! context: what the user entered (signals) and what follows from it (memos of the view).
 
 use crate::catalog;
+use crate::domain::Engine;
 use crate::domain::facts::FactId;
-use crate::domain::rule::Catalog;
 use crate::domain::{Date, Household, Lang, Settings, evaluate_in};
 use crate::view::{self, Msg};
 use leptos::prelude::*;
@@ -183,7 +183,7 @@ impl AppState {
     }
 
     /// The embedded catalog (validated by the tests before it can ship).
-    pub fn catalog() -> Option<&'static Catalog> {
+    pub fn catalog() -> Option<&'static Engine> {
         catalog::embedded().ok()
     }
 

@@ -6,10 +6,12 @@ use super::{
     FigureUsed, NotResidentFacing, Outcome, Question, Reason, Region, RegionName, RuleInfo, SCHEMA,
     Scope, Status, Totals,
 };
+use crate::domain::Totals as DomainTotals;
 use crate::domain::condition::{ParamId, atom_text};
-use crate::domain::evaluate::{Explanation, NearMiss, Totals as DomainTotals, near_miss_text};
+use crate::domain::explain::Explanation;
 use crate::domain::facts::{self, FactId, FactInfo, Kind};
 use crate::domain::figures::{Figure, Origin};
+use crate::domain::near_miss::{NearMiss, near_miss_text};
 use crate::domain::rule::{self, Amount, Applicability, Catalog as Rules, Rule, Text};
 use crate::domain::{Household, Report, Tri, explain, near_misses, questions};
 use rust_decimal::Decimal;
