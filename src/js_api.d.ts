@@ -503,7 +503,7 @@ export type RegionName = { id: string, name: Text, };
 /**
  * A document in force for the estimate.
  */
-export type DocumentUsed = { region: string, file: string, title: string, /** Issuing number such as 冀政发〔2018〕12号, or "". */ number: string, valid_from: IsoDate, valid_to: IsoDate, /** The date is past the document's period: its last amounts are used. */ dated: boolean, };
+export type DocumentUsed = { region: string, /** The date is past the document's period: its last amounts are used. */ dated: boolean, file: string, title: string, /** Issuing number such as 冀政发〔2018〕12号, or "". */ number: string, valid_from: IsoDate, valid_to: IsoDate, };
 
 /**
  * The totals of the household, of each member and of the household's own rules.

@@ -86,14 +86,9 @@ pub struct RegionName<'c> {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DocumentUsed<'c> {
     pub region: &'c str,
-    pub file: &'c str,
-    pub title: &'c str,
-    /// Issuing number such as 冀政发〔2018〕12号, or "".
-    pub number: &'c str,
-    #[cfg_attr(test, ts(type = "IsoDate"))]
-    pub valid_from: Date,
-    #[cfg_attr(test, ts(type = "IsoDate"))]
-    pub valid_to: Date,
+    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
+    pub document: Document<'c>,
     /// The date is past the document's period: its last amounts are used.
     pub dated: bool,
 }

@@ -313,11 +313,7 @@ impl<'c> Estimate<'c> {
                 .iter()
                 .map(|r| DocumentUsed {
                     region: &r.id,
-                    file: &r.document.file,
-                    title: &r.document.title,
-                    number: &r.document.number,
-                    valid_from: r.document.valid_from,
-                    valid_to: r.document.valid_to,
+                    document: Document::of(&r.document),
                     dated: date > r.document.valid_to,
                 })
                 .collect(),

@@ -26,7 +26,10 @@ pub fn render(e: &Estimate, lang: Lang) -> String {
         } else {
             "".into()
         };
-        t += &format!("  {} ({}–{}){dated}\n", d.title, d.valid_from, d.valid_to);
+        t += &format!(
+            "  {} ({}–{}){dated}\n",
+            d.document.title, d.document.valid_from, d.document.valid_to
+        );
     }
     let tot = &e.totals.household;
     let year = if lang == Lang::En { "year" } else { "年" };

@@ -1,7 +1,7 @@
 //! The same household in two regions side by side: totals and what each gives.
 
 use super::region_picker::region_options;
-use super::rows::{self, row};
+use super::rows::{self, RowHead, row};
 use crate::ui::state::{AppState, Estimate};
 use crate::view::{Msg, words};
 use leptos::prelude::*;
@@ -79,11 +79,7 @@ fn Column(
                         let data = row(estimate, id);
                         view! {
                             <li>
-                                <span class="name">{move || data.with(|d| d.as_ref().map(|d| d.rule.name.get(lang.get()).to_string()))}</span>
-                                " "
-                                <span class="who">{move || Msg::Who(id.1).get(lang.get())}</span>
-                                {move || data.with(|d| d.as_ref().and_then(|d| words::amount_of(lang.get(), &d.outcome)))
-                                    .map(|a| view! { <span class="amount">{a}</span> })}
+                                <RowHead data=data who=Msg::Who(id.1) amount=words::amount_of />
                             </li>
                         }
                     }

@@ -3,7 +3,7 @@
 //! first; a household with few answers has dozens, so only the first few show until
 //! the user asks for all.
 
-use super::rows::{self, Key, row};
+use super::rows::{self, Key, RowHead, row};
 use crate::domain::Lang;
 use crate::domain::facts::Scope;
 use crate::ui::state::AppState;
@@ -94,15 +94,7 @@ fn PendingRow(
     };
     view! {
         <li>
-            <span class="name">{move || data.with(|d| d.as_ref().map(|d| d.rule.name.get(lang.get()).to_string()))}</span>
-            " "
-            <span class="who">{move || Msg::Who(id.1).get(lang.get())}</span>
-            {move || data.with(|d| d.as_ref().and_then(|d| words::known_amount(lang.get(), &d.outcome)))
-                .map(|a| view! { <span class="amount">{a}</span> })}
-            {move || data.with(|d| d.as_ref().map(|d| d.outcome.figures.clone()).unwrap_or_default())
-                .into_iter()
-                .map(|f| { let t = if lang.get() == Lang::Zh { f.zh } else { f.en }; view! { <span class="figure" data-testid="figure">{t}</span> } })
-                .collect_view()}
+            <RowHead data=data who=Msg::Who(id.1) amount=words::known_amount figures=true />
             <span class="asks">{state.t(Msg::Answer)}{asks}</span>
         </li>
     }

@@ -3,7 +3,7 @@
 //! quoted words. It reads its own data from the estimate by its key, so the list that
 //! holds it never redraws it: what is open stays open while the resident types.
 
-use super::rows::{Key, row};
+use super::rows::{Key, RowHead, row};
 use crate::domain::Lang;
 use crate::ui::state::{AppState, Estimate};
 use crate::view::{Msg, Status, words};
@@ -27,14 +27,6 @@ pub fn ResultItem(
     let data = row(estimate, id);
     let text = move |f: fn(Lang, &super::rows::Row) -> String| {
         move || data.with(|d| d.as_ref().map(|d| f(lang.get(), d)).unwrap_or_default())
-    };
-    let who = move || {
-        let m = if everyone {
-            Msg::Everyone
-        } else {
-            Msg::Who(id.1)
-        };
-        m.get(lang.get()).into_owned()
     };
     let details = move || {
         if !open.get() {
@@ -110,17 +102,10 @@ pub fn ResultItem(
                 }
             }>
                 <summary>
-                    <span class="name">{text(|l, d| d.rule.name.get(l).to_string())}</span>
-                    <span class="who">{who}</span>
-                    {move || data.with(|d| d.as_ref().and_then(|d| words::amount_of(lang.get(), &d.outcome)))
-                        .map(|a| view! { <span class="amount">{a}</span> })}
+                    <RowHead data=data who=if everyone { Msg::Everyone } else { Msg::Who(id.1) } amount=words::amount_of figures=true />
                     <span class="print-only source">
                         {text(|l, d| Msg::RegionItem { region: d.rule.region_name.get(l).into(), item: d.rule.item.into() }.get(l).into_owned())}
                     </span>
-                    {move || data.with(|d| d.as_ref().map(|d| d.outcome.figures.clone()).unwrap_or_default())
-                        .into_iter()
-                        .map(|f| { let t = if lang.get() == Lang::Zh { f.zh } else { f.en }; view! { <span class="figure" data-testid="figure">{t}</span> } })
-                        .collect_view()}
                 </summary>
                 {details}
             </details>

@@ -28,9 +28,9 @@ pub fn Results() -> impl IntoView {
                         .iter()
                         .map(|d| {
                             (
-                                d.title.to_string(),
-                                d.valid_from.year,
-                                d.valid_to.year,
+                                d.document.title.to_string(),
+                                d.document.valid_from.year,
+                                d.document.valid_to.year,
                                 d.dated,
                             )
                         })

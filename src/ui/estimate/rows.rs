@@ -108,3 +108,41 @@ pub fn near_misses(e: &view::Estimate<'static>) -> Vec<Key> {
         .map(|o| (o.rule, o.member_index()))
         .collect()
 }
+
+/// The words of a row before anything is opened: the rule's name, who, the amount and
+/// where the local figures it uses come from — each read reactively, in the current
+/// language. Shared by every list, so a result reads the same wherever it is shown.
+#[component]
+pub fn RowHead(
+    /// The row's data (see [`row`]).
+    data: Memo<Option<Row>>,
+    /// Who it is for ("成员 2", "全家", "每位成员").
+    who: crate::view::Msg,
+    /// The amount in words: every cash result's ([`crate::view::words::amount_of`]), or only a known one.
+    amount: fn(crate::domain::Lang, &Outcome) -> Option<String>,
+    /// Whether the figures it reads are listed.
+    #[prop(optional)]
+    figures: bool,
+) -> impl IntoView {
+    let lang = expect_context::<crate::ui::state::AppState>().lang;
+    view! {
+        <span class="name">{move || data.with(|d| d.as_ref().map(|d| d.rule.name.get(lang.get()).to_string()))}</span>
+        " "
+        <span class="who">{move || who.get(lang.get())}</span>
+        {move || data.with(|d| d.as_ref().and_then(|d| amount(lang.get(), &d.outcome)))
+            .map(|a| view! { <span class="amount">{a}</span> })}
+        {move || {
+            let l = lang.get();
+            data.with(|d| match d {
+                Some(d) if figures => d.outcome.figures.clone(),
+                _ => Vec::new(),
+            })
+            .into_iter()
+            .map(|f| {
+                let t = if l == crate::domain::Lang::Zh { f.zh } else { f.en };
+                view! { <span class="figure" data-testid="figure">{t}</span> }
+            })
+            .collect_view()
+        }}
+    }
+}
