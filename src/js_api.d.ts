@@ -302,6 +302,10 @@ export interface Member {
   multiple_physical?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
   /** 多重残疾中的听力残疾 · Hearing disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
   multiple_hearing?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
+  /** 初中或高中毕业后未继续升学 · Finished junior or senior high school and did not go on studying. Left school after junior or senior high school without going on to senior high, vocational school or university, and is not in education now. */
+  school_leaver_not_continuing?: boolean | null;
+  /** 转岗职工 · Redeployed worker. An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity. */
+  redeployed_worker?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {

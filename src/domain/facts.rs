@@ -1836,6 +1836,28 @@ pub static FACTS: &[FactInfo] = &[
         "原为农村户口，户籍制度改革后到城镇落户。",
         "Formerly a rural hukou, registered in a town after the hukou reform.",
     ),
+    // Priority groups for free or subsidised vocational training (Hebei 153, Jinan 174,
+    // Yanbian 78).
+    fact(
+        "school_leaver_not_continuing",
+        M,
+        Bool,
+        "work",
+        "初中或高中毕业后未继续升学",
+        "Finished junior or senior high school and did not go on studying",
+        "初中或高中毕业后没有升入高中、中职或大学，目前不在上学。",
+        "Left school after junior or senior high school without going on to senior high, vocational school or university, and is not in education now.",
+    ),
+    fact(
+        "redeployed_worker",
+        M,
+        Bool,
+        "work",
+        "转岗职工",
+        "Redeployed worker",
+        "所在单位因改制、结构调整或化解过剩产能等原因，需要转换岗位或已被分流安置的职工。",
+        "An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.

@@ -323,6 +323,16 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "wants_institutional_care",
         &[gate("tekun", YES, Assume::No)],
     ),
+    // Training priority groups: a school leaver is young and not in school now; a
+    // redeployed worker is of working age.
+    (
+        "school_leaver_not_continuing",
+        &[
+            age(14, 35, Assume::No),
+            implied("student_stage", IN_SCHOOL, Assume::No),
+        ],
+    ),
+    ("redeployed_worker", &[age(16, 64, Assume::No)]),
 ];
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
