@@ -306,6 +306,8 @@ export interface Member {
   school_leaver_not_continuing?: boolean | null;
   /** 转岗职工 · Redeployed worker. An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity. */
   redeployed_worker?: boolean | null;
+  /** 任教学校在扶贫开发工作重点县中的山区县 · Teaches in a mountain county that is a key poverty county. The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you. */
+  teaches_in_mountain_key_county?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {

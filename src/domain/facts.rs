@@ -1858,6 +1858,18 @@ pub static FACTS: &[FactInfo] = &[
         "所在单位因改制、结构调整或化解过剩产能等原因，需要转换岗位或已被分流安置的职工。",
         "An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity.",
     ),
+    // Hebei 137: the rural-teacher allowance also reaches the mountain counties among
+    // the key poverty counties; the teacher's school decides, not the home.
+    fact(
+        "teaches_in_mountain_key_county",
+        M,
+        Bool,
+        "school",
+        "任教学校在扶贫开发工作重点县中的山区县",
+        "Teaches in a mountain county that is a key poverty county",
+        "学校所在县是国家或省级扶贫开发工作重点县，并且是山区县。不清楚可问学校或县教育局。",
+        "The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.

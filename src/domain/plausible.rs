@@ -333,6 +333,11 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         ],
     ),
     ("redeployed_worker", &[age(16, 64, Assume::No)]),
+    // Only teachers are asked where their school is.
+    (
+        "teaches_in_mountain_key_county",
+        &[gate("school_teacher", YES, Assume::No)],
+    ),
 ];
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
