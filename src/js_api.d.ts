@@ -308,6 +308,8 @@ export interface Member {
   redeployed_worker?: boolean | null;
   /** 任教学校在扶贫开发工作重点县中的山区县 · Teaches in a mountain county that is a key poverty county. The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you. */
   teaches_in_mountain_key_county?: boolean | null;
+  /** 本人每月劳动收入 · Own monthly earnings from work (yuan, 0–1000000). Wages, or earnings from a business, gig work or farming, averaged per month, in yuan. */
+  work_income_month?: Money | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {

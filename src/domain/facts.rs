@@ -1870,6 +1870,18 @@ pub static FACTS: &[FactInfo] = &[
         "学校所在县是国家或省级扶贫开发工作重点县，并且是山区县。不清楚可问学校或县教育局。",
         "The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you.",
     ),
+    // Hebei 321: employment aid for disabled people whose earnings are below the
+    // minimum wage (compared with `provincial_min_wage_month`).
+    fact(
+        "work_income_month",
+        M,
+        Kind::Money { max: 1_000_000 },
+        "work",
+        "本人每月劳动收入",
+        "Own monthly earnings from work",
+        "工资、个体经营、灵活就业或务农等劳动所得，按月平均，单位：元。",
+        "Wages, or earnings from a business, gig work or farming, averaged per month, in yuan.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.

@@ -338,6 +338,15 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "teaches_in_mountain_key_county",
         &[gate("school_teacher", YES, Assume::No)],
     ),
+    // Earnings from work: only of members who work.
+    (
+        "work_income_month",
+        &[gate(
+            "employment",
+            &["employed", "self_employed", "flexible", "farmer"],
+            Assume::NotApplicable,
+        )],
+    ),
 ];
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
