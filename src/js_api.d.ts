@@ -377,6 +377,8 @@ export interface HouseholdFacts {
   lives_rural?: boolean | null;
   /** 户籍制度改革后由农村转为城镇户口（进城落户） · Moved to an urban hukou in town under the hukou reform. Formerly a rural hukou, registered in a town after the hukou reform. */
   hukou_transferred_to_town?: boolean | null;
+  /** 领取低保后生活仍有困难 · Living is still hard after receiving 低保. Already on 低保, yet basic living is still hard (severe disability, illness, care needs), as recognised by civil affairs. */
+  hardship_after_dibao?: boolean | null;
 }
 // </generated facts>
 

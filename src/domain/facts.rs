@@ -1882,6 +1882,17 @@ pub static FACTS: &[FactInfo] = &[
         "工资、个体经营、灵活就业或务农等劳动所得，按月平均，单位：元。",
         "Wages, or earnings from a business, gig work or farming, averaged per month, in yuan.",
     ),
+    // Hebei 319: severely disabled people still in difficulty after 低保.
+    fact(
+        "hardship_after_dibao",
+        H,
+        Bool,
+        "hardship",
+        "领取低保后生活仍有困难",
+        "Living is still hard after receiving 低保",
+        "已享受低保，但因重度残疾、疾病、照料负担等原因基本生活仍有困难，由民政部门认定。",
+        "Already on 低保, yet basic living is still hard (severe disability, illness, care needs), as recognised by civil affairs.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.
