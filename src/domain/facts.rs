@@ -1893,6 +1893,20 @@ pub static FACTS: &[FactInfo] = &[
         "已享受低保，但因重度残疾、疾病、照料负担等原因基本生活仍有困难，由民政部门认定。",
         "Already on 低保, yet basic living is still hard (severe disability, illness, care needs), as recognised by civil affairs.",
     ),
+    // Hebei 319 一户多残: computed from the members' certificates, never asked.
+    FactInfo {
+        derived: true,
+        ..fact(
+            "several_disabled_members",
+            H,
+            Bool,
+            "disability",
+            "家中有两人以上持残疾人证（一户多残）",
+            "Two or more household members hold a disability certificate",
+            "按每位成员“持残疾人证”的回答计算，无需填写。",
+            "Counted from each member's answer on the disability certificate; not asked.",
+        )
+    },
 ];
 
 /// One type within a multiple disability: absent, or its grade.
@@ -1935,6 +1949,12 @@ pub mod well_known {
     }
     pub fn household_size() -> FactId {
         fact_by_name("household_size").expect("household_size is in FACTS")
+    }
+    pub fn disability_certificate() -> FactId {
+        fact_by_name("disability_certificate").expect("disability_certificate is in FACTS")
+    }
+    pub fn several_disabled_members() -> FactId {
+        fact_by_name("several_disabled_members").expect("several_disabled_members is in FACTS")
     }
 }
 
