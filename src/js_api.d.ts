@@ -310,6 +310,8 @@ export interface Member {
   teaches_in_mountain_key_county?: boolean | null;
   /** 本人每月劳动收入 · Own monthly earnings from work (yuan, 0–1000000). Wages, or earnings from a business, gig work or farming, averaged per month, in yuan. */
   work_income_month?: Money | null;
+  /** 患白内障，需要手术复明 · Has a cataract that needs surgery. Diagnosed by a doctor with a cataract that impairs sight and needs an operation. */
+  cataract?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {

@@ -1907,6 +1907,17 @@ pub static FACTS: &[FactInfo] = &[
             "Counted from each member's answer on the disability certificate; not asked.",
         )
     },
+    // Yanbian 240: 贫困白内障复明手术.
+    fact(
+        "cataract",
+        M,
+        Bool,
+        "health",
+        "患白内障，需要手术复明",
+        "Has a cataract that needs surgery",
+        "经医生诊断患白内障，视力受影响，需要做白内障手术。",
+        "Diagnosed by a doctor with a cataract that impairs sight and needs an operation.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.
