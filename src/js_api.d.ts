@@ -312,6 +312,8 @@ export interface Member {
   work_income_month?: Money | null;
   /** 患白内障，需要手术复明 · Has a cataract that needs surgery. Diagnosed by a doctor with a cataract that impairs sight and needs an operation. */
   cataract?: boolean | null;
+  /** 需要辅助器具 · Needs an assistive device. Needs a wheelchair, hearing aid, vision aid, prosthesis, crutches or a similar device, new or as a replacement. */
+  needs_assistive_device?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {

@@ -1918,6 +1918,17 @@ pub static FACTS: &[FactInfo] = &[
         "经医生诊断患白内障，视力受影响，需要做白内障手术。",
         "Diagnosed by a doctor with a cataract that impairs sight and needs an operation.",
     ),
+    // Jinan 344, Yanbian 236: the device subsidies name device need on its own.
+    fact(
+        "needs_assistive_device",
+        M,
+        Bool,
+        "disability",
+        "需要辅助器具",
+        "Needs an assistive device",
+        "需要配置或更换轮椅、助听器、助视器、假肢、拐杖等辅助器具。",
+        "Needs a wheelchair, hearing aid, vision aid, prosthesis, crutches or a similar device, new or as a replacement.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.

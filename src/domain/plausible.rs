@@ -338,6 +338,11 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "teaches_in_mountain_key_county",
         &[gate("school_teacher", YES, Assume::No)],
     ),
+    // Device need: asked of certificate holders, as the device subsidies require one.
+    (
+        "needs_assistive_device",
+        &[gate("disability_certificate", YES, Assume::No)],
+    ),
     // Only a 低保 household is asked whether it is still in difficulty after 低保.
     ("hardship_after_dibao", &[gate("dibao", YES, Assume::No)]),
     // Earnings from work: only of members who work.
