@@ -308,6 +308,18 @@ export interface Member {
   multiple_physical?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
   /** 多重残疾中的听力残疾 · Hearing disability within the multiple disability. A multiple-disability certificate lists each type with its grade. */
   multiple_hearing?: "none" | "grade1" | "grade2" | "grade3" | "grade4" | null;
+  /** 初中或高中毕业后未继续升学 · Finished junior or senior high school and did not go on studying. Left school after junior or senior high school without going on to senior high, vocational school or university, and is not in education now. */
+  school_leaver_not_continuing?: boolean | null;
+  /** 转岗职工 · Redeployed worker. An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity. */
+  redeployed_worker?: boolean | null;
+  /** 任教学校在扶贫开发工作重点县中的山区县 · Teaches in a mountain county that is a key poverty county. The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you. */
+  teaches_in_mountain_key_county?: boolean | null;
+  /** 本人每月劳动收入 · Own monthly earnings from work (yuan, 0–1000000). Wages, or earnings from a business, gig work or farming, averaged per month, in yuan. */
+  work_income_month?: Money | null;
+  /** 患白内障，需要手术复明 · Has a cataract that needs surgery. Diagnosed by a doctor with a cataract that impairs sight and needs an operation. */
+  cataract?: boolean | null;
+  /** 需要辅助器具 · Needs an assistive device. Needs a wheelchair, hearing aid, vision aid, prosthesis, crutches or a similar device, new or as a replacement. */
+  needs_assistive_device?: boolean | null;
 }
 /** 家庭整体的情况 · Facts about the household as a whole. Leave out or null what is not known. */
 export interface HouseholdFacts {
@@ -375,6 +387,8 @@ export interface HouseholdFacts {
   lives_rural?: boolean | null;
   /** 户籍制度改革后由农村转为城镇户口（进城落户） · Moved to an urban hukou in town under the hukou reform. Formerly a rural hukou, registered in a town after the hukou reform. */
   hukou_transferred_to_town?: boolean | null;
+  /** 领取低保后生活仍有困难 · Living is still hard after receiving 低保. Already on 低保, yet basic living is still hard (severe disability, illness, care needs), as recognised by civil affairs. */
+  hardship_after_dibao?: boolean | null;
 }
 
 /** The only facts a deployment may set. */

@@ -1837,6 +1837,99 @@ pub static FACTS: &[FactInfo] = &[
         "原为农村户口，户籍制度改革后到城镇落户。",
         "Formerly a rural hukou, registered in a town after the hukou reform.",
     ),
+    // Priority groups for free or subsidised vocational training (Hebei 153, Jinan 174,
+    // Yanbian 78).
+    fact(
+        "school_leaver_not_continuing",
+        M,
+        Bool,
+        "work",
+        "初中或高中毕业后未继续升学",
+        "Finished junior or senior high school and did not go on studying",
+        "初中或高中毕业后没有升入高中、中职或大学，目前不在上学。",
+        "Left school after junior or senior high school without going on to senior high, vocational school or university, and is not in education now.",
+    ),
+    fact(
+        "redeployed_worker",
+        M,
+        Bool,
+        "work",
+        "转岗职工",
+        "Redeployed worker",
+        "所在单位因改制、结构调整或化解过剩产能等原因，需要转换岗位或已被分流安置的职工。",
+        "An employee who must change jobs, or has been moved out, because the employer restructured or cut capacity.",
+    ),
+    // Hebei 137: the rural-teacher allowance also reaches the mountain counties among
+    // the key poverty counties; the teacher's school decides, not the home.
+    fact(
+        "teaches_in_mountain_key_county",
+        M,
+        Bool,
+        "school",
+        "任教学校在扶贫开发工作重点县中的山区县",
+        "Teaches in a mountain county that is a key poverty county",
+        "学校所在县是国家或省级扶贫开发工作重点县，并且是山区县。不清楚可问学校或县教育局。",
+        "The school's county is a national or provincial key county for poverty alleviation and a mountain county. The school or the county education bureau can tell you.",
+    ),
+    // Hebei 321: employment aid for disabled people whose earnings are below the
+    // minimum wage (compared with `provincial_min_wage_month`).
+    fact(
+        "work_income_month",
+        M,
+        Kind::Money { max: 1_000_000 },
+        "work",
+        "本人每月劳动收入",
+        "Own monthly earnings from work",
+        "工资、个体经营、灵活就业或务农等劳动所得，按月平均，单位：元。",
+        "Wages, or earnings from a business, gig work or farming, averaged per month, in yuan.",
+    ),
+    // Hebei 319: severely disabled people still in difficulty after 低保.
+    fact(
+        "hardship_after_dibao",
+        H,
+        Bool,
+        "hardship",
+        "领取低保后生活仍有困难",
+        "Living is still hard after receiving 低保",
+        "已享受低保，但因重度残疾、疾病、照料负担等原因基本生活仍有困难，由民政部门认定。",
+        "Already on 低保, yet basic living is still hard (severe disability, illness, care needs), as recognised by civil affairs.",
+    ),
+    // Hebei 319 一户多残: computed from the members' certificates, never asked.
+    FactInfo {
+        derived: true,
+        ..fact(
+            "several_disabled_members",
+            H,
+            Bool,
+            "disability",
+            "家中有两人以上持残疾人证（一户多残）",
+            "Two or more household members hold a disability certificate",
+            "按每位成员“持残疾人证”的回答计算，无需填写。",
+            "Counted from each member's answer on the disability certificate; not asked.",
+        )
+    },
+    // Yanbian 240: 贫困白内障复明手术.
+    fact(
+        "cataract",
+        M,
+        Bool,
+        "health",
+        "患白内障，需要手术复明",
+        "Has a cataract that needs surgery",
+        "经医生诊断患白内障，视力受影响，需要做白内障手术。",
+        "Diagnosed by a doctor with a cataract that impairs sight and needs an operation.",
+    ),
+    // Jinan 344, Yanbian 236: the device subsidies name device need on its own.
+    fact(
+        "needs_assistive_device",
+        M,
+        Bool,
+        "disability",
+        "需要辅助器具",
+        "Needs an assistive device",
+        "需要配置或更换轮椅、助听器、助视器、假肢、拐杖等辅助器具。",
+        "Needs a wheelchair, hearing aid, vision aid, prosthesis, crutches or a similar device, new or as a replacement.",
+    ),
 ];
 
 /// One type within a multiple disability: absent, or its grade.
@@ -1879,6 +1972,12 @@ pub mod well_known {
     }
     pub fn household_size() -> FactId {
         fact_by_name("household_size").expect("household_size is in FACTS")
+    }
+    pub fn disability_certificate() -> FactId {
+        fact_by_name("disability_certificate").expect("disability_certificate is in FACTS")
+    }
+    pub fn several_disabled_members() -> FactId {
+        fact_by_name("several_disabled_members").expect("several_disabled_members is in FACTS")
     }
 }
 

@@ -147,6 +147,10 @@ pub struct Settings {
     pub deployment: String,
     /// Region id and its figures, in file order.
     pub regions: Vec<(String, Vec<Figure>)>,
+    /// The public address of this estimator (`https://…/`), for share links and their QR
+    /// code where the page itself has none a phone could open (the single file on a
+    /// counter PC, opened from disk).
+    pub share_base_url: Option<String>,
 }
 
 /// Why a settings file was refused: where (a JSON path inside the file, `""` for the
@@ -234,11 +238,11 @@ impl Settings {
     ) -> Result<Settings, SettingsError> {
         let top = object(v, "")?;
         for k in top.keys() {
-            if !["schema", "deployment", "regions"].contains(&k.as_str()) {
+            if !["schema", "deployment", "regions", "share_base_url"].contains(&k.as_str()) {
                 return Err(SettingsError::new(
                     &short(k),
-                    "未知的字段（设置文件只有 schema、deployment、regions）",
-                    "unknown key (a settings file has schema, deployment, regions)",
+                    "未知的字段（设置文件只有 schema、deployment、regions、share_base_url）",
+                    "unknown key (a settings file has schema, deployment, regions, share_base_url)",
                 ));
             }
         }
@@ -269,6 +273,10 @@ impl Settings {
                 "部署单位名称",
                 "the deployment's name",
             )?),
+        };
+        let share_base_url = match top.get("share_base_url") {
+            None | Some(Json::Null) => None,
+            Some(v) => Some(share_base_url(v)?),
         };
         let regions = match top.get("regions") {
             Some(r) => object(r, "regions")?,
@@ -329,6 +337,7 @@ impl Settings {
         Ok(Settings {
             deployment,
             regions: out,
+            share_base_url,
         })
     }
 
@@ -349,7 +358,12 @@ impl Settings {
             }
             regions.insert(r.clone(), Json::Object(facts));
         }
-        json!({"schema": SETTINGS_SCHEMA, "deployment": self.deployment, "regions": regions})
+        let mut v =
+            json!({"schema": SETTINGS_SCHEMA, "deployment": self.deployment, "regions": regions});
+        if let (Some(u), Some(o)) = (&self.share_base_url, v.as_object_mut()) {
+            o.insert("share_base_url".into(), Json::String(u.clone()));
+        }
+        v
     }
 
     /// These settings laid over `base`: per region and fact, a figure of `self` wins;
@@ -358,6 +372,9 @@ impl Settings {
         let mut out = base.clone();
         if !self.deployment.is_empty() {
             out.deployment = self.deployment.clone();
+        }
+        if self.share_base_url.is_some() {
+            out.share_base_url = self.share_base_url.clone();
         }
         for (r, figures) in &self.regions {
             let i = match out.regions.iter().position(|(x, _)| x == r) {
@@ -394,6 +411,39 @@ impl Settings {
         }
         self.regions.retain(|(_, l)| !l.is_empty());
     }
+}
+
+/// The estimator's public address: `http://` or `https://`, a host, no fragment, at most
+/// 200 characters (it goes into every QR code), ending in `/` or a file name.
+fn share_base_url(v: &Json) -> Result<String, SettingsError> {
+    let bad = |zh: &str, en: &str| Err(SettingsError::new("share_base_url", zh, en));
+    let Json::String(u) = v else {
+        return bad("应为网址文字", "expected the address as text");
+    };
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return bad(
+            "应以 https:// 或 http:// 开头（本估算器的公开网址）",
+            "must start with https:// or http:// (the estimator's public address)",
+        );
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    if host.is_empty() || u.contains('#') || u.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return bad(
+            "网址无效：需要主机名，且不能含 #、空格",
+            "not a valid address: it needs a host and no #, space or control character",
+        );
+    }
+    if u.chars().count() > 200 {
+        return bad(
+            "网址过长（最多 200 字符）",
+            "too long (200 characters at most)",
+        );
+    }
+    Ok(u.clone())
 }
 
 /// Parses one figure entry `{"value", "year", "source"}` of a deployment-wide fact.
@@ -546,6 +596,40 @@ mod tests {
 
     fn fact(n: &str) -> FactId {
         fact_by_name(n).unwrap()
+    }
+
+    #[test]
+    fn a_share_address_is_checked_and_kept() {
+        let with = |u: Json| json!({"deployment": "柜台", "regions": {}, "share_base_url": u});
+        let s =
+            Settings::from_json(&with(json!("https://gov.example.cn/estimator/")), known).unwrap();
+        assert_eq!(
+            s.share_base_url.as_deref(),
+            Some("https://gov.example.cn/estimator/")
+        );
+        assert_eq!(Settings::from_json(&s.to_json(), known).unwrap(), s);
+        for bad in [
+            json!("ftp://x/"),
+            json!("https:///a"),
+            json!("https://a/#h"),
+            json!(3),
+            json!("https://a b/"),
+        ] {
+            let e = Settings::from_json(&with(bad.clone()), known).unwrap_err();
+            assert_eq!(e.path, "share_base_url", "{bad}");
+        }
+        // A counter's own address wins over the site's; none leaves the site's.
+        let site = Settings::from_json(&with(json!("https://site/")), known).unwrap();
+        let counter = Settings::from_json(&with(json!("https://counter/")), known).unwrap();
+        assert_eq!(
+            counter.over(&site).share_base_url.as_deref(),
+            Some("https://counter/")
+        );
+        let none = Settings::from_json(&json!({"regions": {}}), known).unwrap();
+        assert_eq!(
+            none.over(&site).share_base_url.as_deref(),
+            Some("https://site/")
+        );
     }
 
     #[test]

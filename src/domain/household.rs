@@ -7,6 +7,7 @@
 use super::answer::{AnswerError, parse_yuan};
 use super::error::{InputError, echo};
 use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
+use super::plausible::{Standing, standing};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 
@@ -79,7 +80,39 @@ impl Household {
             well_known::household_size(),
             Some(Value::Int(self.members.len() as i64)),
         );
+        f.set(
+            well_known::several_disabled_members(),
+            self.several_disabled_members(),
+        );
         f
+    }
+
+    /// Whether two or more members hold a disability certificate (一户多残): yes once
+    /// two say so, no once too few members are left who could (an unanswered member
+    /// counts as "no" only where the household said nobody holds one), else unknown.
+    fn several_disabled_members(&self) -> Option<Value> {
+        let cert = well_known::disability_certificate();
+        let (mut yes, mut open) = (0usize, 0usize);
+        for m in &self.members {
+            let v = m
+                .get(cert)
+                .or_else(|| match standing(cert, m, &self.facts) {
+                    Standing::Assumed(v, _) => Some(v),
+                    _ => None,
+                });
+            match v {
+                Some(Value::Bool(true)) => yes += 1,
+                Some(_) => {}
+                None => open += 1,
+            }
+        }
+        if yes >= 2 {
+            Some(Value::Bool(true))
+        } else if yes + open < 2 {
+            Some(Value::Bool(false))
+        } else {
+            None
+        }
     }
 
     /// Parses the documented JSON shape:
@@ -350,6 +383,44 @@ mod tests {
         );
         assert!(Household::from_json_lenient(&json!({"members": []})).is_none());
         assert!(Household::from_json_lenient(&json!("x")).is_none());
+    }
+
+    #[test]
+    fn several_disabled_members_is_three_valued() {
+        let several = |v: Json| {
+            Household::from_json(&v)
+                .unwrap()
+                .household_facts()
+                .get(well_known::several_disabled_members())
+        };
+        let (yes, no) = (Some(Value::Bool(true)), Some(Value::Bool(false)));
+        // Two children with certificates: the case relations could not see.
+        let two = json!({"members": [{"disability_certificate": false},
+            {"disability_certificate": true}, {"disability_certificate": true}]});
+        assert_eq!(several(two), yes);
+        // Two said yes; a third unanswered cannot change that.
+        let known = json!({"members": [{"disability_certificate": true},
+            {"disability_certificate": true}, {}]});
+        assert_eq!(several(known), yes);
+        // One yes and one unanswered member: could still be two.
+        let open = json!({"members": [{"disability_certificate": true}, {}]});
+        assert_eq!(several(open), None);
+        // …unless the household said nobody else holds one.
+        let gated = json!({"household": {"household_disability": false},
+            "members": [{}, {}]});
+        assert_eq!(several(gated), no);
+        // One member alone, or one yes and the rest no.
+        assert_eq!(several(json!({"members": [{}]})), no);
+        let one = json!({"members": [{"disability_certificate": true},
+            {"disability_certificate": false}]});
+        assert_eq!(several(one), no);
+        // Computed, so never input.
+        assert!(
+            Household::from_json(
+                &json!({"household": {"several_disabled_members": true}, "members": [{}]})
+            )
+            .is_err()
+        );
     }
 
     #[test]

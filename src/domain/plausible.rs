@@ -323,6 +323,37 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
         "wants_institutional_care",
         &[gate("tekun", YES, Assume::No)],
     ),
+    // Training priority groups: a school leaver is young and not in school now; a
+    // redeployed worker is of working age.
+    (
+        "school_leaver_not_continuing",
+        &[
+            age(14, 35, Assume::No),
+            implied("student_stage", IN_SCHOOL, Assume::No),
+        ],
+    ),
+    ("redeployed_worker", &[age(16, 64, Assume::No)]),
+    // Only teachers are asked where their school is.
+    (
+        "teaches_in_mountain_key_county",
+        &[gate("school_teacher", YES, Assume::No)],
+    ),
+    // Device need: asked of certificate holders, as the device subsidies require one.
+    (
+        "needs_assistive_device",
+        &[gate("disability_certificate", YES, Assume::No)],
+    ),
+    // Only a 低保 household is asked whether it is still in difficulty after 低保.
+    ("hardship_after_dibao", &[gate("dibao", YES, Assume::No)]),
+    // Earnings from work: only of members who work.
+    (
+        "work_income_month",
+        &[gate(
+            "employment",
+            &["employed", "self_employed", "flexible", "farmer"],
+            Assume::NotApplicable,
+        )],
+    ),
 ];
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
