@@ -11,7 +11,9 @@
 //! Fields marked `#[serde(skip)]` are typed handles for Rust readers (the table, the
 //! app): they are not in the JSON.
 
+pub mod chart;
 pub mod msg;
+pub mod qr;
 pub(crate) mod shape;
 pub mod table;
 #[cfg(test)]
