@@ -15,6 +15,7 @@ use super::evaluate::evaluate_in;
 use super::figures::Settings;
 use super::hash::{START, fnv1a};
 use super::household::Household;
+use super::money::MoneyRange;
 use super::rule::Region;
 use super::totals::Totals;
 use std::fmt;
@@ -83,6 +84,26 @@ impl Differences {
     }
 }
 
+/// The totals an estimate shows, which its code covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown {
+    pub yearly: MoneyRange,
+    pub once: MoneyRange,
+    pub waived_yearly: MoneyRange,
+    pub waived_once: MoneyRange,
+}
+
+impl From<&Totals> for Shown {
+    fn from(t: &Totals) -> Shown {
+        Shown {
+            yearly: t.yearly,
+            once: t.once,
+            waived_yearly: t.waived_yearly,
+            waived_once: t.waived_once,
+        }
+    }
+}
+
 /// 20 bits of a hash.
 fn bits20(h: u64) -> u32 {
     (h ^ (h >> 20) ^ (h >> 40)) as u32 & 0xF_FFFF
@@ -107,8 +128,9 @@ impl ResultCode {
         date: Date,
         region: &str,
         household: &Household,
-        totals: &Totals,
+        totals: impl Into<Shown>,
     ) -> ResultCode {
+        let totals: Shown = totals.into();
         let answers = fnv1a(
             fnv1a(START, region.as_bytes()),
             household.to_json().to_string().as_bytes(),
@@ -256,7 +278,6 @@ impl fmt::Display for ResultCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::MoneyRange;
     use rust_decimal_macros::dec;
 
     fn sample() -> (Household, Totals) {

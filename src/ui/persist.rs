@@ -191,15 +191,32 @@ pub fn keep_in_session(state: AppState) {
 
 /// The share link for the current household: this page's address with `#h=…`.
 pub fn share_link(state: AppState) -> String {
-    // From `href`, not `origin`: a page opened from disk has the origin "null".
-    let href = window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
+    let base = share_base(state).unwrap_or_else(|| {
+        // From `href`, not `origin`: a page opened from disk has the origin "null".
+        let href = window().location().href().unwrap_or_default();
+        href.split('#').next().unwrap_or_default().to_string()
+    });
     let frag = state.household.with(|h| {
         state
             .region
             .with(|r| state.dont_know.with(|d| share::encode_fragment(r, h, d)))
     });
     format!("{base}#{frag}")
+}
+
+/// The address a phone can open the estimator at: the deployment's `share_base_url`,
+/// else this page's own address when it is served over http(s). `None` for a page
+/// opened from a file (the single file on a counter PC) with no address set.
+pub fn share_base(state: AppState) -> Option<String> {
+    if let Some(u) = state.settings().and_then(|s| s.share_base_url) {
+        return Some(u);
+    }
+    let loc = window().location();
+    let protocol = loc.protocol().unwrap_or_default();
+    matches!(protocol.as_str(), "http:" | "https:").then(|| {
+        let href = loc.href().unwrap_or_default();
+        href.split('#').next().unwrap_or_default().to_string()
+    })
 }
 
 /// Wipes everything entered: the form, the session copy and any link in the address bar.

@@ -75,6 +75,9 @@ pub struct AppState {
     pub settings_problem: RwSignal<Option<Notice>>,
     /// Whether the counter settings screen is shown instead of the estimate.
     pub counter_open: RwSignal<bool>,
+    /// The resident agreed to the share link's warning: the link, and its QR code on
+    /// screen and on the printed summary, are shown only after that.
+    pub share_agreed: RwSignal<bool>,
     /// The estimate of the chosen region, shaped for showing (its questions included):
     /// recomputed when the region, household, date or settings change, and passed on
     /// only when it differs from the last one.
@@ -135,6 +138,7 @@ impl AppState {
             counter_settings,
             settings_problem: RwSignal::new(None),
             counter_open: RwSignal::new(false),
+            share_agreed: RwSignal::new(false),
             estimate: inputs.estimate_for(region.into()),
             compare_estimate: inputs
                 .estimate_for(Signal::derive(move || compare.get().unwrap_or_default())),
@@ -192,6 +196,16 @@ impl AppState {
         self.set_household(Household::default());
         self.dont_know.set(Vec::new());
         self.compare.set(None);
+    }
+
+    /// The settings in force: the counter's laid over the site's (tracked).
+    pub fn settings(self) -> Option<Settings> {
+        self.site_settings.with(|s| {
+            self.counter_settings.with(|c| match (s, c) {
+                (Some(s), Some(c)) => Some(c.over(s)),
+                (s, c) => c.clone().or_else(|| s.clone()),
+            })
+        })
     }
 
     /// Shows a message to the user.

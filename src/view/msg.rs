@@ -219,6 +219,75 @@ pub enum Msg {
         zh: String,
         en: String,
     },
+    // Take home and verify (issue 23).
+    QrLabel,
+    QrNeedsAddress,
+    QrTooLong,
+    /// "结果码 K7QM-…".
+    ResultCode(String),
+    /// The rule set's label and its documents.
+    RuleSet {
+        label: String,
+        documents: String,
+    },
+    VerifyTitle,
+    VerifyCode,
+    VerifyPrintedTotal,
+    VerifyButton,
+    /// The code matches: made on `date`.
+    VerifyMatches(String),
+    VerifyOtherRules,
+    VerifyOtherAnswers,
+    VerifyOtherTotals,
+    /// The printed cash total is not the computed one.
+    VerifyPrintedDiffers {
+        printed: String,
+        computed: String,
+    },
+    /// What the answers give on the code's date.
+    VerifyComputed {
+        date: String,
+        year: String,
+    },
+    VerifyWhatItProves,
+    // What would change (issue 23).
+    IncomeTitle,
+    /// The curve's range: from 0 to `end` yuan a month per head.
+    IncomeIntro(String),
+    IncomeDibao,
+    /// Figures the thresholds need that nobody gave.
+    IncomeNeeds(String),
+    /// A cliff: at `at` yuan, what changes, and the yearly cash before → after.
+    IncomeCliff {
+        at: String,
+        what: String,
+        before: String,
+        after: String,
+    },
+    /// "失去“低保”" / "gains …" / "“…” becomes undecided".
+    Loses(String),
+    Gains(String),
+    Undecided(String),
+    IncomePerHead,
+    /// The household's own income per head, marked on the chart.
+    IncomeNow(String),
+    OverTimeTitle,
+    OverTimeIntro,
+    OverTimeNothing,
+    CalendarYear,
+    /// "2029 年：成员 1 满 90 岁，高龄补贴 120 → 140 元/月".
+    AgeStep {
+        year: i32,
+        who: String,
+        age: Option<i64>,
+        what: String,
+    },
+    /// "120 → 140 元/月".
+    Changed {
+        name: String,
+        before: String,
+        after: String,
+    },
 }
 
 impl Msg {
@@ -544,6 +613,101 @@ impl Msg {
                 "This browser does not allow saving (no localStorage): the settings last only while this page is open.",
             ),
             NotSaved { zh, en } => f(format!("未保存：{zh}"), format!("Not saved: {en}")),
+            QrLabel => s(
+                "用手机扫码，打开同一份测算（二维码里含有您填写的家庭信息）",
+                "Scan with a phone to open the same estimate (the code holds the household you entered)",
+            ),
+            QrNeedsAddress => s(
+                "本页是从本机文件打开的，手机无法打开它的网址，所以不提供二维码。网站管理员可在设置中填写本估算器的公开网址（share_base_url）。",
+                "This page was opened from a file on this computer, whose address no phone can open, so no QR code is offered. The site's administrator can set the estimator's public address (share_base_url) in its settings.",
+            ),
+            QrTooLong => s(
+                "家庭信息太多，放不进一个二维码，请使用上面的链接。",
+                "The household is too large for one QR code: use the link above.",
+            ),
+            ResultCode(code) => f(format!("结果码 {code}"), format!("Result code {code}")),
+            RuleSet { label, documents } => f(
+                format!("规则版本 {label}：{documents}"),
+                format!("Rule set {label}: {documents}"),
+            ),
+            VerifyTitle => s("核对打印的测算", "Check a printed estimate"),
+            VerifyCode => s("打印件上的结果码", "Result code on the paper"),
+            VerifyPrintedTotal => s(
+                "打印件上的每年现金合计（元，可不填）",
+                "Cash per year on the paper (yuan, optional)",
+            ),
+            VerifyButton => s("核对", "Check"),
+            VerifyMatches(date) => f(
+                format!("一致：这是本工具按上面的家庭情况在 {date} 算出的结果。"),
+                format!("Matches: this tool computed it from the household above on {date}."),
+            ),
+            VerifyOtherRules => s(
+                "不一致：打印件用的是另一版规则。",
+                "Differs: the paper was made with another version of the rules.",
+            ),
+            VerifyOtherAnswers => s(
+                "不一致：上面的家庭情况不是打印件所依据的。",
+                "Differs: the household above is not the one the paper was made from.",
+            ),
+            VerifyOtherTotals => s(
+                "不一致：规则、日期和家庭情况都相同，金额却不同——当地数值（站点设置）不同，或结果码被改动。",
+                "Differs: same rules, date and household, other totals — the local figures (site settings) differed, or the code was altered.",
+            ),
+            VerifyPrintedDiffers { printed, computed } => f(
+                format!("打印件上的每年现金 {printed} 与计算所得 {computed} 不一致：打印件可能被改动。"),
+                format!("The paper's cash per year, {printed}, is not the computed {computed}: the paper may have been altered."),
+            ),
+            VerifyComputed { date, year } => f(
+                format!("按上面的家庭情况，{date} 的测算为每年现金 {year}。"),
+                format!("For the household above, the estimate on {date} is {year} of cash a year."),
+            ),
+            VerifyWhatItProves => s(
+                "结果码是校验码，不是签章：它能说明打印件是否为本工具按这些情况算出的结果，不能说明是哪个部门出具的，也不能代替部门的审核。",
+                "The result code is a checksum, not a signature: it shows whether the paper is what this tool computes from these answers, not which office issued it, and it does not replace the departments' decision.",
+            ),
+            IncomeTitle => s("收入变化时", "If the income changes"),
+            IncomeIntro(end) => f(
+                format!("家庭月人均收入从 0 到 {end} 时，每年现金合计的变化（每个收入门槛都重新测算）。"),
+                format!("The household's cash per year as its monthly income per head runs from 0 to {end} (re-estimated at every income threshold)."),
+            ),
+            IncomeDibao => s(
+                "您家已领低保：图中按收入判断能否继续领取（家庭财产按已核准处理）。",
+                "Your household receives 低保: here whether it keeps it is decided by income (its assets as already accepted).",
+            ),
+            IncomeNeeds(list) => f(
+                format!("还不知道这些数值，所以有的收入门槛标不出来：{list}"),
+                format!("These figures are not known yet, so some income thresholds cannot be placed: {list}"),
+            ),
+            IncomeCliff { at, what, before, after } => f(
+                format!("月人均收入达到 {at}：{what}（每年现金 {before} → {after}）"),
+                format!("From {at} a month per head: {what} (cash a year {before} → {after})"),
+            ),
+            Loses(name) => f(format!("失去“{name}”"), format!("loses “{name}”")),
+            Gains(name) => f(format!("获得“{name}”"), format!("gains “{name}”")),
+            Undecided(name) => f(
+                format!("“{name}”需要补充信息才能确定"),
+                format!("“{name}” needs more answers to decide"),
+            ),
+            IncomePerHead => s("月人均收入", "Income a month per head"),
+            IncomeNow(v) => f(format!("目前 {v}"), format!("now {v}")),
+            OverTimeTitle => s("今后十年", "The next ten years"),
+            OverTimeIntro => s(
+                "只有年龄在变：其他情况按现在填写的计算；与年龄不再相符的回答（如 36 岁仍在读）不再采用。",
+                "Only ages move: everything else is as entered now; an answer that no longer fits the age (in school at 36) is no longer used.",
+            ),
+            OverTimeNothing => s("今后十年，仅因年龄变化不会有变化。", "Over the next ten years, age alone changes nothing."),
+            CalendarYear => s("年份", "Year"),
+            AgeStep { year, who, age, what } => match age {
+                Some(a) => f(
+                    format!("{year} 年：{who}满 {a} 岁，{what}"),
+                    format!("{year}: {who} turns {a}; {what}"),
+                ),
+                None => f(format!("{year} 年：{who}，{what}"), format!("{year}: {who}; {what}")),
+            },
+            Changed { name, before, after } => f(
+                format!("“{name}” {before} → {after}"),
+                format!("“{name}” {before} → {after}"),
+            ),
             NearlyThereTable => s("差一点就能享受", "Near misses"),
         }
     }
