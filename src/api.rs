@@ -7,32 +7,15 @@
 //! names the field as a JSON path.
 
 use crate::catalog::{self, CatalogError};
-use crate::domain::Totals;
-use crate::domain::Tri;
-use crate::domain::condition::{ParamId, Reason, atom_text};
 use crate::domain::engine::Engine;
 use crate::domain::error::echo;
-use crate::domain::explain::Explanation;
-use crate::domain::facts::{Choice, FactInfo, Kind};
-use crate::domain::figures::Figure;
-use crate::domain::money::{MoneyRange, Per, Period};
-use crate::domain::near_miss::{NearMiss, near_miss_text};
-use crate::domain::rule::Region;
-use crate::domain::rule::{Amount, Applicability, Catalog, Paid, Rule, Text};
-use crate::domain::{
-    Date, Household, InputError, Report, Settings, SettingsError, evaluate_in, explain,
-    near_misses, questions,
-};
-use serde::Serialize;
-use serde_json::{Value as Json, json};
-use std::collections::BTreeMap;
+use crate::domain::rule::{Catalog, Region};
+use crate::domain::{Date, Household, InputError, Report, Settings, SettingsError, evaluate_in};
+use crate::view::{self, ApiErrorCode};
+use serde_json::Value as Json;
 use std::fmt;
 
-/// Schema name and version of [`estimate`]'s output.
-pub const SCHEMA: &str = "benefit-estimate/2";
-
-/// Schema name and version of [`catalog_json`]'s output.
-pub const CATALOG_SCHEMA: &str = "benefit-catalog/1";
+pub use crate::view::{CATALOG_SCHEMA, SCHEMA};
 
 /// Largest input accepted, in bytes (for a JS object: characters of its strings and
 /// keys): far above any real household, far below a hang.
@@ -103,24 +86,47 @@ impl ApiError {
 
     /// A stable machine-readable code.
     pub fn code(&self) -> &'static str {
+        match self.kind() {
+            ApiErrorCode::Syntax => "syntax",
+            ApiErrorCode::InvalidHousehold => "invalid_household",
+            ApiErrorCode::UnknownRegion => "unknown_region",
+            ApiErrorCode::BadDate => "bad_date",
+            ApiErrorCode::UnknownField => "unknown_field",
+            ApiErrorCode::TooLarge => "too_large",
+            ApiErrorCode::NotJson => "not_json",
+            ApiErrorCode::Catalog => "catalog",
+            ApiErrorCode::InvalidSettings => "invalid_settings",
+        }
+    }
+
+    fn kind(&self) -> ApiErrorCode {
         match self {
-            ApiError::Input(InputError::Syntax(_)) => "syntax",
-            ApiError::Input(_) => "invalid_household",
-            ApiError::UnknownRegion { .. } => "unknown_region",
-            ApiError::BadDate { .. } => "bad_date",
-            ApiError::UnknownField { .. } => "unknown_field",
-            ApiError::TooLarge { .. } => "too_large",
-            ApiError::NotJson { .. } => "not_json",
-            ApiError::Catalog(_) => "catalog",
-            ApiError::Settings(_) => "invalid_settings",
+            ApiError::Input(InputError::Syntax(_)) => ApiErrorCode::Syntax,
+            ApiError::Input(_) => ApiErrorCode::InvalidHousehold,
+            ApiError::UnknownRegion { .. } => ApiErrorCode::UnknownRegion,
+            ApiError::BadDate { .. } => ApiErrorCode::BadDate,
+            ApiError::UnknownField { .. } => ApiErrorCode::UnknownField,
+            ApiError::TooLarge { .. } => ApiErrorCode::TooLarge,
+            ApiError::NotJson { .. } => ApiErrorCode::NotJson,
+            ApiError::Catalog(_) => ApiErrorCode::Catalog,
+            ApiError::Settings(_) => ApiErrorCode::InvalidSettings,
+        }
+    }
+
+    /// As the view gives it to callers.
+    pub fn view(&self) -> view::ApiError {
+        view::ApiError {
+            code: self.kind(),
+            path: self.path(),
+            message_zh: self.zh(),
+            message_en: self.to_string(),
         }
     }
 
     /// As the JS API's failure value:
     /// `{"ok": false, "error": {"code", "path", "message_zh", "message_en"}}`.
     pub fn to_json(&self) -> Json {
-        json!({"ok": false, "error": {"code": self.code(), "path": self.path(),
-               "message_zh": self.zh(), "message_en": self.to_string()}})
+        serde_json::json!({"ok": false, "error": self.view()})
     }
 
     /// The message in Chinese.
@@ -284,361 +290,13 @@ pub fn parse_request(
     })
 }
 
-fn text(t: &Text) -> Json {
-    json!({"zh": t.zh, "en": t.en})
-}
-
 /// Regions with their documents (for pickers and the JS API).
 pub fn regions_json(catalog: &Catalog) -> Json {
-    Json::Array(
-        catalog
-            .regions
-            .iter()
-            .map(|r| {
-                json!({"id": r.id, "name": text(&r.name), "parent": r.parent,
-                       "document": r.document, "rules": r.rules.len(),
-                       "areas": r.areas.iter().map(|a| json!({"id": a.id, "name": text(&a.name), "items": a.items})).collect::<Vec<_>>()})
-            })
-            .collect(),
-    )
+    serde_json::to_value(view::regions(catalog)).unwrap_or(Json::Null)
 }
 
-/// Evaluates a request and renders the result in schema [`SCHEMA`] (see
-/// [`estimate_text`], which this parses back).
-pub fn estimate(catalog: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
-    Ok(serde_json::from_str(&estimate_text(catalog, req, today)?).unwrap_or(Json::Null))
-}
-
-/// Evaluates a request and writes the result in schema [`SCHEMA`] as compact JSON text:
-/// what the JS API hands to `JSON.parse` and the CLI prints.
-///
-/// What a rule is (its name, area, content, payer, citation…) is the same for every
-/// member, so it is written once, in `rules`; each distinct list of reasons once, in
-/// `explanations`; `results` hold what differs per member and point at those. An
-/// outcome that is `no` and has no near miss is left out of `results` and counted in
-/// `omitted`. For a household of 30 the first schema repeated all of it per member and
-/// outcome: 4 to 11 MB and 100–180 ms per estimate in the browser (issue 25). The text
-/// is written straight from borrowed structs, not through a `serde_json::Value`, whose
-/// thousands of small maps were most of the time.
-///
-/// A request for a region the catalog does not have (one built by hand rather than by
-/// [`parse_request`]) is refused with [`ApiError::UnknownRegion`].
-pub fn estimate_text(catalog: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
-    let region = region_of_request(catalog, req)?;
-    let date = req.date.unwrap_or(today);
-    let hh = &req.household;
-    let report = evaluate_in(catalog, region, hh, date, req.settings.as_ref());
-    let misses = near_misses(&report, hh);
-    let chain = catalog.chain(region);
-
-    // Each rule once; `rule_of[i]`: the index in `rules` of outcome i's rule.
-    let mut seen: Vec<*const Rule> = Vec::new();
-    let mut rule_of: Vec<usize> = Vec::with_capacity(report.outcomes.len());
-    let mut rules: Vec<RuleOut> = Vec::new();
-    for o in &report.outcomes {
-        let ptr: *const Rule = o.rule;
-        if let Some(k) = seen.iter().position(|&p| p == ptr) {
-            rule_of.push(k);
-            continue;
-        }
-        rule_of.push(seen.len());
-        seen.push(ptr);
-        rules.push(RuleOut {
-            rule: &o.rule.id,
-            region: &o.region.id,
-            item: &o.rule.citation.item,
-            area: o
-                .region
-                .areas
-                .iter()
-                .find(|a| a.id == o.rule.area)
-                .map(|a| AreaOut {
-                    id: &a.id,
-                    zh: &a.name.zh,
-                    en: &a.name.en,
-                }),
-            name: &o.rule.name,
-            universal: o.rule.is_universal(),
-            target: &o.rule.target,
-            content: &o.rule.content,
-            payer: &o.rule.payer,
-            department: &o.rule.department,
-            note: o.rule.note.as_ref(),
-            source: &o.rule.citation,
-            document: &o.region.document.title,
-        });
-    }
-
-    let mut omitted = 0usize;
-    let mut results: Vec<ResultOut> = Vec::new();
-    let mut explanations: Vec<Vec<Reason>> = Vec::new();
-    let mut explanation_ids: BTreeMap<Vec<Reason>, usize> = BTreeMap::new();
-    // A member's explanations depend only on the member's facts as evaluated (answers
-    // and what was assumed): the first member with the same ones stands for each.
-    let class: Vec<usize> = (0..report.member_facts.len())
-        .map(|i| {
-            (0..i)
-                .find(|&j| {
-                    report.member_facts[j] == report.member_facts[i]
-                        && report.assumed.get(j) == report.assumed.get(i)
-                })
-                .unwrap_or(i)
-        })
-        .collect();
-    // (rule, member class or the household) → (explanation index, computation).
-    let classes = class.len() + 1;
-    type Done = (usize, Option<Text>, Vec<Json>);
-    let mut memo: Vec<Option<Done>> = vec![None; rules.len() * classes];
-    for (i, o) in report.outcomes.iter().enumerate() {
-        let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
-        if o.status == Tri::No && miss.is_none() {
-            omitted += 1;
-            continue;
-        }
-        // Members evaluated alike are explained alike: explained once per rule.
-        let key = rule_of[i] * classes + o.member_index().map_or(class.len(), |m| class[m]);
-        let (explanation, computation, figures) = match &memo[key] {
-            Some(done) => done.clone(),
-            None => {
-                let Explanation {
-                    reasons,
-                    computation,
-                    figures,
-                } = explain(&report, o, hh);
-                // Where each local figure the rule uses comes from (deployment, document).
-                let figures: Vec<Json> = figures
-                    .iter()
-                    .map(|(f, t)| json!({"fact": f.info().name, "zh": t.zh, "en": t.en}))
-                    .collect();
-                let k = match explanation_ids.get(&reasons) {
-                    Some(&k) => k,
-                    None => {
-                        explanations.push(reasons.clone());
-                        explanation_ids.insert(reasons, explanations.len() - 1);
-                        explanations.len() - 1
-                    }
-                };
-                memo[key] = Some((k, computation.clone(), figures.clone()));
-                (k, computation, figures)
-            }
-        };
-        let tier = match (&o.rule.amount, o.cash.as_ref().and_then(|c| c.tier_index())) {
-            (Amount::Tiers(ts), Some(t)) => ts.get(t).map(|t| &t.label),
-            _ => None,
-        };
-        results.push(ResultOut {
-            rule: &o.rule.id,
-            member: o.member,
-            status: o.status,
-            cash: o.cash.as_ref().map(|c| CashJson {
-                paid: c.paid,
-                stated: c.stated,
-                period: c.period,
-                per: c.per,
-                yearly: c.yearly(),
-                once: c.once(),
-                tier,
-            }),
-            missing: report.missing(o).iter().map(|f| f.info().name).collect(),
-            explanation,
-            computation,
-            figures,
-            near_miss: miss.map(near_miss_text),
-        });
-    }
-
-    let out = EstimateOut {
-        schema: SCHEMA,
-        region: json!({"id": region.id, "name": text(&region.name)}),
-        date,
-        documents: chain.iter().map(|r| json!({
-            "region": r.id, "file": r.document.file, "title": r.document.title, "number": r.document.number,
-            "valid_from": r.document.valid_from, "valid_to": r.document.valid_to, "dated": date > r.document.valid_to,
-        })).collect(),
-        rounding: json!({"zh": "金额按元精确计算；月度折算四舍五入到分。按天计算的补助仅在填写天数后计入。",
-                         "en": "Amounts are exact in yuan; monthly equivalents are rounded to the fen, half away from zero. Per-day aid is counted only once the number of days is given."}),
-        totals: json!({
-            "household": totals_json(&report.total),
-            "members": report.members.iter().map(totals_json).collect::<Vec<_>>(),
-            "household_rules": totals_json(&report.household_rules),
-        }),
-        deployment: report.deployment.as_deref(),
-        figures: report
-            .figures
-            .iter()
-            .map(|f| {
-                let mut j = f.to_json();
-                let t = f.text(&region_of(catalog, region, f).document.title);
-                if let Some(o) = j.as_object_mut() {
-                    o.insert("zh".into(), t.zh.into());
-                    o.insert("en".into(), t.en.into());
-                }
-                j
-            })
-            .collect(),
-        rules,
-        results,
-        omitted,
-        explanations,
-        questions: questions_of(&report, hh),
-        not_resident_facing: report.not_resident_facing.iter().map(|r| json!({
-            "rule": r.id, "name": text(&r.name),
-            "reason": match &r.applicability { Applicability::NotResidentFacing { reason } => text(reason), _ => Json::Null },
-        })).collect(),
-    };
-    Ok(serde_json::to_string(&out).unwrap_or_default())
-}
-
-/// Schema [`SCHEMA`] (the README's Output section; `EstimateResult` in `js_api.d.ts`).
-#[derive(Serialize)]
-struct EstimateOut<'a> {
-    schema: &'static str,
-    region: Json,
-    date: Date,
-    documents: Vec<Json>,
-    rounding: Json,
-    totals: Json,
-    /// The deployment whose settings answered a fact, if any.
-    deployment: Option<&'a str>,
-    /// Every figure that answered a fact the resident left open, with its source.
-    figures: Vec<Json>,
-    rules: Vec<RuleOut<'a>>,
-    results: Vec<ResultOut<'a>>,
-    omitted: usize,
-    explanations: Vec<Vec<Reason>>,
-    questions: Vec<QuestionOut<'a>>,
-    not_resident_facing: Vec<Json>,
-}
-
-/// What a rule is, once per rule (`RuleInfo`).
-#[derive(Serialize)]
-struct RuleOut<'a> {
-    rule: &'a str,
-    region: &'a str,
-    item: &'a str,
-    area: Option<AreaOut<'a>>,
-    name: &'a Text,
-    universal: bool,
-    target: &'a str,
-    content: &'a Text,
-    payer: &'a Text,
-    department: &'a Text,
-    note: Option<&'a Text>,
-    source: &'a crate::domain::rule::Citation,
-    document: &'a str,
-}
-
-#[derive(Serialize)]
-struct AreaOut<'a> {
-    id: &'a str,
-    zh: &'a str,
-    en: &'a str,
-}
-
-/// One rule for one member (`Outcome`).
-#[derive(Serialize)]
-struct ResultOut<'a> {
-    rule: &'a str,
-    member: Option<u16>,
-    status: Tri,
-    cash: Option<CashJson<'a>>,
-    missing: Vec<&'static str>,
-    explanation: usize,
-    computation: Option<Text>,
-    /// Local figures the result used, with where they come from.
-    figures: Vec<Json>,
-    near_miss: Option<Text>,
-}
-
-#[derive(Serialize)]
-struct CashJson<'a> {
-    /// Money paid, or the value of a fee waived (never in the cash totals).
-    paid: Paid,
-    stated: Option<MoneyRange>,
-    period: Period,
-    per: Per,
-    yearly: Option<MoneyRange>,
-    once: Option<MoneyRange>,
-    tier: Option<&'a Text>,
-}
-
-/// An unanswered fact that can still change an outcome (`Question`).
-#[derive(Serialize)]
-struct QuestionOut<'a> {
-    fact: &'static str,
-    member: Option<usize>,
-    rules: u32,
-    amount: String,
-    zh: &'static str,
-    en: &'static str,
-    hint_zh: &'static str,
-    hint_en: &'static str,
-    kind: Json,
-    choices: Option<&'a [Choice]>,
-}
-
-/// The region whose document states a figure (the region itself for a deployment's).
-fn region_of<'c>(catalog: &'c Catalog, region: &'c Region, f: &Figure) -> &'c Region {
-    catalog
-        .chain(region)
-        .into_iter()
-        .find(|r| r.figures.contains(f))
-        .unwrap_or(region)
-}
-
-/// The unanswered facts that can still change an outcome, most cash at stake first.
-fn questions_of<'a>(report: &Report, household: &Household) -> Vec<QuestionOut<'a>> {
-    questions(report, household)
-        .iter()
-        .map(|q| {
-            let info = q.fact.info();
-            QuestionOut {
-                fact: info.name,
-                member: q.member,
-                rules: q.rules,
-                amount: q.amount.normalize().to_string(),
-                zh: info.zh,
-                en: info.en,
-                hint_zh: info.hint_zh,
-                hint_en: info.hint_en,
-                kind: kind_json(info),
-                choices: match &info.kind {
-                    Kind::Choice { choices } => Some(choices),
-                    _ => None,
-                },
-            }
-        })
-        .collect()
-}
-
-/// A fact's kind; a money bound is a decimal string like every amount.
-fn kind_json(info: &FactInfo) -> Json {
-    match info.kind {
-        Kind::Money { max } => json!({"type": "money", "max": max.to_string()}),
-        ref k => serde_json::to_value(k).unwrap_or(Json::Null),
-    }
-}
-
-/// Only the questions of a request: what [`estimate`] puts under `questions`, without
-/// rendering every result.
-pub fn questions_json(catalog: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
-    Ok(serde_json::from_str(&questions_text(catalog, req, today)?).unwrap_or(Json::Null))
-}
-
-/// [`questions_json`] as compact JSON text (what the JS API hands to `JSON.parse`).
-pub fn questions_text(catalog: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
-    let region = region_of_request(catalog, req)?;
-    let report = evaluate_in(
-        catalog,
-        region,
-        &req.household,
-        req.date.unwrap_or(today),
-        req.settings.as_ref(),
-    );
-    Ok(serde_json::to_string(&questions_of(&report, &req.household)).unwrap_or_default())
-}
-
-/// The region a request names ([`ApiError::UnknownRegion`] if the catalog has none).
+/// The region a request names ([`ApiError::UnknownRegion`] if the catalog has none: a
+/// request built by hand rather than by [`parse_request`]).
 fn region_of_request<'c>(catalog: &'c Catalog, req: &Request) -> Result<&'c Region, ApiError> {
     catalog
         .region(&req.region)
@@ -648,9 +306,60 @@ fn region_of_request<'c>(catalog: &'c Catalog, req: &Request) -> Result<&'c Regi
         })
 }
 
-/// A region's catalog (schema [`CATALOG_SCHEMA`]): its documents and areas and every
-/// rule in force there — its own and its ancestors' that none replaces — with who it is
-/// for in plain words and the source it is cited from.
+/// Evaluates a request.
+pub fn report<'c>(engine: &'c Engine, req: &Request, today: Date) -> Result<Report<'c>, ApiError> {
+    let region = region_of_request(engine, req)?;
+    let date = req.date.unwrap_or(today);
+    Ok(evaluate_in(
+        engine,
+        region,
+        &req.household,
+        date,
+        req.settings.as_ref(),
+    ))
+}
+
+/// Evaluates a request and shapes the result (see [`view::Estimate`]).
+pub fn estimate_view<'c>(
+    engine: &'c Engine,
+    req: &Request,
+    today: Date,
+) -> Result<view::Estimate<'c>, ApiError> {
+    let report = report(engine, req, today)?;
+    Ok(view::Estimate::new(engine, &report, &req.household))
+}
+
+/// Evaluates a request and renders the result in schema [`SCHEMA`] (see
+/// [`estimate_text`], which this parses back).
+pub fn estimate(engine: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&estimate_text(engine, req, today)?).unwrap_or(Json::Null))
+}
+
+/// Evaluates a request and writes the result in schema [`SCHEMA`] as compact JSON text:
+/// what the JS API hands to `JSON.parse` and the CLI prints. Written straight from the
+/// view's borrowed structs, not through a `serde_json::Value`, whose thousands of small
+/// maps were most of the time (issue 25).
+pub fn estimate_text(engine: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let e = estimate_view(engine, req, today)?;
+    Ok(serde_json::to_string(&e).unwrap_or_default())
+}
+
+/// Only the questions of a request: what [`estimate`] puts under `questions`, without
+/// rendering every result.
+pub fn questions_json(engine: &Engine, req: &Request, today: Date) -> Result<Json, ApiError> {
+    Ok(serde_json::from_str(&questions_text(engine, req, today)?).unwrap_or(Json::Null))
+}
+
+/// [`questions_json`] as compact JSON text (what the JS API hands to `JSON.parse`).
+pub fn questions_text(engine: &Engine, req: &Request, today: Date) -> Result<String, ApiError> {
+    let report = report(engine, req, today)?;
+    Ok(
+        serde_json::to_string(&view::shape::questions_of(&report, &req.household))
+            .unwrap_or_default(),
+    )
+}
+
+/// A region's catalog (schema [`CATALOG_SCHEMA`]): see [`view::catalog`].
 pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
     let reg = catalog
         .region(region)
@@ -658,55 +367,7 @@ pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
             got: echo(region),
             known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
         })?;
-    let chain = catalog.chain(reg);
-    let rules: Vec<Json> = catalog
-        .effective_rules(reg)
-        .into_iter()
-        .map(|(r, rule)| {
-            let label = |p: ParamId| {
-                r.params
-                    .get(p.0 as usize)
-                    .map(|d| (d.label.zh.clone(), d.label.en.clone()))
-                    .unwrap_or_default()
-            };
-            let (zh, en) = atom_text(&rule.when, &label);
-            json!({
-                "rule": rule.id, "region": r.id, "item": rule.citation.item, "area": rule.area,
-                "name": text(&rule.name), "scope": rule.scope, "who": {"zh": zh, "en": en},
-                "universal": rule.is_universal(), "cash": rule.has_cash(),
-                "applicability": rule.applicability, "target": rule.target,
-                "content": text(&rule.content), "payer": text(&rule.payer),
-                "department": text(&rule.department), "note": rule.note.as_ref().map(text),
-                "valid_from": rule.valid_from, "valid_to": rule.valid_to, "replaces": rule.replaces,
-                "source": rule.citation, "document": r.document.title,
-            })
-        })
-        .collect();
-    Ok(json!({
-        "schema": CATALOG_SCHEMA,
-        "region": {"id": reg.id, "name": text(&reg.name), "parent": reg.parent},
-        "documents": chain.iter().map(|r| json!({
-            "region": r.id, "file": r.document.file, "title": r.document.title, "number": r.document.number,
-            "valid_from": r.document.valid_from, "valid_to": r.document.valid_to,
-        })).collect::<Vec<_>>(),
-        "areas": chain.iter().flat_map(|r| r.areas.iter().map(|a| json!({
-            "region": r.id, "id": a.id, "name": text(&a.name), "items": a.items,
-        }))).collect::<Vec<_>>(),
-        "rules": rules,
-    }))
-}
-
-/// Totals with their monthly equivalent (see [`MoneyRange::monthly_equivalent`]).
-fn totals_json(t: &Totals) -> Json {
-    let month = t.yearly.monthly_equivalent();
-    let mut v = serde_json::to_value(t).unwrap_or(Json::Null);
-    if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "monthly".into(),
-            serde_json::to_value(month).unwrap_or(Json::Null),
-        );
-    }
-    v
+    Ok(serde_json::to_value(view::catalog(catalog, reg)).unwrap_or(Json::Null))
 }
 
 /// Parses request text, refusing more than [`MAX_INPUT_BYTES`] and a key given twice;
@@ -737,6 +398,8 @@ pub fn estimate_str(input: &str, region: Option<&str>, today: Date) -> Result<Js
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Tri;
+    use serde_json::json;
 
     fn day() -> Date {
         Date::new(2020, 6, 1).unwrap()

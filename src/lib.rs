@@ -9,7 +9,7 @@ pub mod compact;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
-pub mod present;
 pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod view;

@@ -3,6 +3,7 @@
 //! `1200元` mean the same everywhere and `1e3` or `200` (as an age) are refused with a
 //! message that says why, never silently read as something else.
 
+use super::error::echo;
 use super::facts::{FactId, Kind, Value};
 use rust_decimal::Decimal;
 
@@ -13,14 +14,18 @@ pub enum AnswerError {
     NotANumber,
     /// A whole number was needed.
     NotWhole,
-    /// Outside the fact's bounds.
-    OutOfRange { min: i64, max: i64 },
+    /// Outside the fact's bounds; `got` is the number given, as given.
+    OutOfRange { min: i64, max: i64, got: String },
+    /// A negative amount of money.
+    Negative,
     /// More than two decimal places (yuan are counted to the fen).
     BelowTheFen,
     /// More than the fact allows.
     TooLarge { max: i64 },
     /// Not one of the fact's choices, or not yes/no.
     NotAChoice,
+    /// A value of another kind than the fact's (a number for a yes/no fact).
+    WrongKind,
 }
 
 impl AnswerError {
@@ -29,7 +34,11 @@ impl AnswerError {
         match self {
             AnswerError::NotANumber => "请输入数字（如 1200 或 850.50）".into(),
             AnswerError::NotWhole => "请输入整数".into(),
-            AnswerError::OutOfRange { min, max } => format!("请输入 {min}–{max} 之间的整数"),
+            AnswerError::OutOfRange { min, max, got } => {
+                format!("{got} 超出范围，请输入 {min}–{max} 之间的整数")
+            }
+            AnswerError::Negative => "金额不能为负数".into(),
+            AnswerError::WrongKind => "类型不正确".into(),
             AnswerError::BelowTheFen => "金额最多保留两位小数（到分）".into(),
             AnswerError::TooLarge { max } => format!("金额不能超过 {max} 元"),
             AnswerError::NotAChoice => "请从列表中选择".into(),
@@ -41,9 +50,11 @@ impl AnswerError {
         match self {
             AnswerError::NotANumber => "Enter a number (e.g. 1200 or 850.50)".into(),
             AnswerError::NotWhole => "Enter a whole number".into(),
-            AnswerError::OutOfRange { min, max } => {
-                format!("Enter a whole number from {min} to {max}")
+            AnswerError::OutOfRange { min, max, got } => {
+                format!("{got} is outside {min}–{max}: enter a whole number from {min} to {max}")
             }
+            AnswerError::Negative => "An amount cannot be negative".into(),
+            AnswerError::WrongKind => "Not a value of this kind".into(),
             AnswerError::BelowTheFen => "Amounts have at most two decimals (fen)".into(),
             AnswerError::TooLarge { max } => format!("At most ¥{max}"),
             AnswerError::NotAChoice => "Pick one from the list".into(),
@@ -133,6 +144,7 @@ pub fn parse_answer(fact: FactId, text: &str) -> Result<Option<Value>, AnswerErr
                     AnswerError::OutOfRange {
                         min: *min,
                         max: *max,
+                        got: echo(&s),
                     }
                 } else {
                     AnswerError::NotANumber
@@ -144,6 +156,7 @@ pub fn parse_answer(fact: FactId, text: &str) -> Result<Option<Value>, AnswerErr
                     return Err(AnswerError::OutOfRange {
                         min: *min,
                         max: *max,
+                        got: echo(&s),
                     });
                 }
             }
@@ -176,9 +189,15 @@ mod tests {
         assert_eq!(parse_answer(age, "８５"), Ok(Some(Value::Int(85))));
         assert_eq!(parse_answer(age, "85岁"), Ok(Some(Value::Int(85))));
         assert_eq!(parse_answer(age, ""), Ok(None));
-        let range = Err(AnswerError::OutOfRange { min: 0, max: 130 });
-        assert_eq!(parse_answer(age, "200"), range);
-        assert_eq!(parse_answer(age, "-1"), range);
+        let range = |got: &str| {
+            Err(AnswerError::OutOfRange {
+                min: 0,
+                max: 130,
+                got: got.into(),
+            })
+        };
+        assert_eq!(parse_answer(age, "200"), range("200"));
+        assert_eq!(parse_answer(age, "-1"), range("-1"));
         assert_eq!(parse_answer(age, "1e3"), Err(AnswerError::NotANumber));
         assert_eq!(parse_answer(age, "8.5"), Err(AnswerError::NotWhole));
         assert_eq!(parse_answer(age, "eighty"), Err(AnswerError::NotANumber));

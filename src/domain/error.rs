@@ -1,5 +1,6 @@
 //! Errors of the domain layer: a household input that cannot be evaluated.
 
+use super::answer::AnswerError;
 use super::facts::Scope;
 use std::fmt;
 
@@ -41,8 +42,8 @@ pub enum InputError {
         got: String,
         allowed: String,
     },
-    /// A number outside the fact's bounds (negative income, age 200 …).
-    OutOfRange { path: String, detail: String },
+    /// An answer the fact does not accept (negative income, age 200, a third decimal…).
+    Answer { path: String, error: AnswerError },
     /// `members` is missing or empty.
     NoMembers,
     /// More than [`super::household::MAX_MEMBERS`] members.
@@ -61,7 +62,7 @@ impl InputError {
             | InputError::Derived { path }
             | InputError::WrongType { path, .. }
             | InputError::UnknownChoice { path, .. }
-            | InputError::OutOfRange { path, .. }
+            | InputError::Answer { path, .. }
             | InputError::DuplicateKey { path } => Some(path),
             InputError::NoMembers | InputError::TooManyMembers { .. } => Some("members"),
             InputError::Syntax(_) => None,
@@ -85,7 +86,7 @@ impl InputError {
             InputError::Derived { path } => format!("{path}：该项自动计算，不能填写"),
             InputError::WrongType { path, .. } => format!("{path}：类型不正确"),
             InputError::UnknownChoice { path, got, .. } => format!("{path}：不接受的选项“{got}”"),
-            InputError::OutOfRange { path, detail } => format!("{path}：超出范围（{detail}）"),
+            InputError::Answer { path, error } => format!("{path}：{}", error.zh()),
             InputError::NoMembers => "至少需要一位家庭成员".into(),
             InputError::TooManyMembers { count } => {
                 format!("家庭成员最多 30 人（收到 {count} 人）")
@@ -109,7 +110,7 @@ impl fmt::Display for InputError {
             InputError::UnknownChoice { path, got, allowed } => {
                 write!(f, "{path}: `{got}` is not one of {allowed}")
             }
-            InputError::OutOfRange { path, detail } => write!(f, "{path}: {detail}"),
+            InputError::Answer { path, error } => write!(f, "{path}: {}", error.en()),
             InputError::NoMembers => write!(f, "members: at least one member is needed"),
             InputError::TooManyMembers { count } => {
                 write!(f, "members: at most 30 members, got {count}")

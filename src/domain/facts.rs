@@ -5,6 +5,7 @@
 //! and plain-language hints the UI shows, so a fact added here is at once askable.
 //! Every fact may be unanswered; unanswered is never read as "no".
 
+use super::answer::AnswerError;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -2001,28 +2002,32 @@ impl FactInfo {
         }
     }
 
-    /// Checks a value fits the fact's kind and bounds; the message names the problem.
-    pub fn check(&self, v: Value) -> Result<(), String> {
+    /// Checks a value fits the fact's kind and bounds; the error says which.
+    pub fn check(&self, v: Value) -> Result<(), AnswerError> {
         match (&self.kind, v) {
             (Kind::Bool, Value::Bool(_)) => Ok(()),
             (Kind::Int { min, max, .. }, Value::Int(i)) => {
                 if (*min..=*max).contains(&i) {
                     Ok(())
                 } else {
-                    Err(format!("{i} is outside {min}–{max}"))
+                    Err(AnswerError::OutOfRange {
+                        min: *min,
+                        max: *max,
+                        got: i.to_string(),
+                    })
                 }
             }
             (Kind::Money { max }, Value::Money(m)) => {
                 if m.is_sign_negative() {
-                    Err(format!("{m} is negative"))
+                    Err(AnswerError::Negative)
                 } else if m > Decimal::from(*max) {
-                    Err(format!("{m} is more than {max}"))
+                    Err(AnswerError::TooLarge { max: *max })
                 } else {
                     Ok(())
                 }
             }
             (Kind::Choice { choices }, Value::Choice(i)) if (i as usize) < choices.len() => Ok(()),
-            _ => Err("wrong type".into()),
+            _ => Err(AnswerError::WrongKind),
         }
     }
 }

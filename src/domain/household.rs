@@ -310,9 +310,9 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
             let d = match raw {
                 Json::String(s) => parse_yuan(s, *max).map_err(|e| match e {
                     AnswerError::NotANumber => wrong(money),
-                    e => InputError::OutOfRange {
+                    error => InputError::Answer {
                         path: path.to_string(),
-                        detail: e.en(),
+                        error,
                     },
                 })?,
                 Json::Number(n) => match (n.as_i64(), n.as_u64()) {
@@ -340,9 +340,9 @@ pub fn parse_value(id: FactId, raw: &Json, path: &str) -> Result<Value, InputErr
             Value::Choice(i)
         }
     };
-    info.check(value).map_err(|detail| InputError::OutOfRange {
+    info.check(value).map_err(|error| InputError::Answer {
         path: path.to_string(),
-        detail,
+        error,
     })?;
     Ok(value)
 }
@@ -518,7 +518,7 @@ mod tests {
         // Below the fen, and past the fact's bound however many digits.
         for bad in ["649.999999", "649.001", "99999999999", &"9".repeat(400)] {
             let e = income(json!(bad)).unwrap_err();
-            assert!(matches!(e, InputError::OutOfRange { .. }), "{bad}: {e}");
+            assert!(matches!(e, InputError::Answer { .. }), "{bad}: {e}");
         }
     }
 

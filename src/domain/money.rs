@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// The period a stated amount is paid for.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
@@ -48,6 +49,7 @@ impl Period {
 }
 
 /// Who an amount is counted for.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
@@ -83,11 +85,14 @@ impl Per {
 
 /// An exact amount of yuan that may be a range; `max: None` means "at least `min`"
 /// (a floor such as 不少于300元).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MoneyRange {
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(test, ts(type = "Money"))]
     pub min: Decimal,
     #[serde(with = "rust_decimal::serde::str_option")]
+    #[cfg_attr(test, ts(type = "Money | null"))]
     pub max: Option<Decimal>,
 }
 

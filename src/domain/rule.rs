@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Text in Chinese and English. Quotes of the documents stay Chinese in both.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
     pub zh: String,
@@ -42,6 +43,7 @@ pub enum Lang {
 }
 
 /// Where a rule comes from: file, item, lines and the words it encodes.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Citation {
     /// Seed file name, e.g. `002_c01123605e29fb57.txt`.
@@ -136,6 +138,7 @@ pub enum LeafKind {
 
 /// Whether an amount is money paid to the resident or the value of something they do
 /// not pay for: the two are never summed together.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Paid {
@@ -176,6 +179,7 @@ pub enum Amount {
 }
 
 /// Whether a rule can apply to a resident at all.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Applicability {

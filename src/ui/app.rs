@@ -2,14 +2,15 @@
 //! estimate screen. Restores the session (and a shared link) before the first render.
 
 use super::estimate::EstimateScreen;
-use super::i18n::tr;
 use super::persist;
 use super::settings::{CounterLink, CounterScreen, SettingsProblem};
-use super::state::{AppState, CompareEstimate};
+use super::state::AppState;
 use super::tools::{NoticeBar, Toolbar};
 use crate::domain::Lang;
+use crate::view::Msg;
 use leptos::prelude::*;
 
+/// The whole app: its one state, provided once, and the page around the estimate.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
@@ -21,10 +22,6 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         persist::apply_fragment(state)
     });
-    let estimate = state.estimate();
-    provide_context(estimate);
-    provide_context(state.questions(estimate));
-    provide_context(CompareEstimate(state.compare_estimate()));
     let lang = state.lang;
     let large = state.large_text;
     Effect::new(move |_| {
@@ -51,19 +48,19 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <a class="skip" href="#results">{move || tr(lang.get(), "跳到测算结果", "Skip to the results")}</a>
+        <a class="skip" href="#results">{state.t(Msg::SkipToResults)}</a>
         <header class="top">
-            <h1>{move || tr(lang.get(), "基本公共服务测算", "Basic public services estimator")}</h1>
+            <h1>{state.t(Msg::Title)}</h1>
             <button
                 type="button"
                 class="lang"
                 on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
                 lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
             >
-                {move || tr(lang.get(), "English", "中文")}
+                {state.t(Msg::OtherLanguage)}
             </button>
             <p class="privacy">
-                {move || tr(lang.get(), "全部在本机计算，您填写的信息不会离开浏览器。", "Everything is computed on this device; what you enter never leaves the browser.")}
+                {state.t(Msg::Privacy)}
             </p>
             <Toolbar />
         </header>
@@ -73,7 +70,10 @@ pub fn App() -> impl IntoView {
             {move || match (AppState::catalog(), state.counter_open.get()) {
                 (Some(_), false) => view! { <EstimateScreen /> }.into_any(),
                 (Some(_), true) => view! { <CounterScreen /> }.into_any(),
-                (None, _) => view! { <p role="alert">"规则库无法加载。The rule catalog failed to load."</p> }.into_any(),
+                (None, _) => {
+                    let (zh, en) = Msg::CatalogFailed.both();
+                    view! { <p role="alert">{zh}" "{en}</p> }.into_any()
+                }
             }}
         </main>
         <CounterLink />

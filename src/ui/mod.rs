@@ -1,11 +1,10 @@
-//! The leptos UI (wasm only). State has one owner, [`state::AppState`], provided as
-//! context; the estimate is a `Memo` over it. Components live one per file, grouped
-//! by screen.
+//! The leptos UI (wasm only). State has one owner, [`state::AppState`], provided once
+//! as context; the estimate (the view's typed values, `crate::view`) is a memo in it.
+//! Fixed strings come from `view::Msg`. Components live one per file, grouped by screen.
 
 pub mod app;
 pub mod embed;
 pub mod estimate;
-pub mod i18n;
 pub mod persist;
 pub mod settings;
 pub mod state;

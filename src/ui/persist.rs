@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::domain::facts::fact_by_name;
 use crate::domain::{Household, Lang};
 use crate::share;
+use crate::view::Msg;
 use leptos::prelude::*;
 use serde_json::{Value as Json, json};
 
@@ -27,11 +28,7 @@ pub fn restore(state: AppState) {
     {
         // A copy with no household left in it is of no use to anyone; say so.
         let _ = s.remove_item(SESSION_KEY);
-        state.say(
-            "上次填写的信息已损坏，无法恢复。",
-            "What was entered earlier is damaged and could not be restored.",
-            true,
-        );
+        state.say(Msg::SessionDamaged, true);
     }
     // The address's `?region=&lang=` (a host page's embed attributes) is a fresh choice
     // made after the copy was saved, so it wins over the copy; a shared link wins over both.
@@ -72,20 +69,16 @@ fn apply_session(state: AppState, text: &str) -> bool {
             .join(", ");
         let more = if dropped.len() > 5 { " …" } else { "" };
         state.say(
-            format!(
-                "上次填写的信息中有 {} 项本版本无法读取，已略去（{list}{more}），其余已恢复。",
-                dropped.len()
-            ),
-            format!(
-                "{} of the answers saved earlier could not be read by this version and were left out ({list}{more}); the rest is back.",
-                dropped.len()
-            ),
+            Msg::SessionPartly {
+                dropped: dropped.len(),
+                list: format!("{list}{more}"),
+            },
             true,
         );
     }
     state.region.set(saved.region);
     let members = saved.household.members.len();
-    state.household.set(saved.household);
+    state.set_household(saved.household);
     // "不清楚" answers: whatever no longer names a fact or a member is dropped.
     let dont_know = v
         .get("dont_know")
@@ -131,21 +124,17 @@ pub fn apply_fragment(state: AppState) {
         Ok(None) => {}
         Ok(Some(saved)) => {
             state.region.set(saved.region);
-            state.household.set(saved.household);
+            state.set_household(saved.household);
             state.dont_know.set(saved.dont_know);
-            state.say(
-                "已按分享链接填入家庭信息。",
-                "The household from the shared link is filled in.",
-                false,
-            );
+            state.say(Msg::LinkApplied, false);
             clear_fragment();
         }
         Err(e) => {
             state.say(
-                format!("无法打开分享链接：{}。您已填写的信息没有改变。", e.zh()),
-                format!(
-                    "The shared link could not be opened: {e}. Nothing you entered has changed."
-                ),
+                Msg::LinkBroken {
+                    zh: e.zh(),
+                    en: e.to_string(),
+                },
                 true,
             );
             clear_fragment();
@@ -226,11 +215,7 @@ pub fn clear_all(state: AppState) {
         let _ = s.remove_item(SESSION_KEY);
     }
     clear_fragment();
-    state.say(
-        "已清除您填写的全部信息。",
-        "Everything you entered has been cleared.",
-        false,
-    );
+    state.say(Msg::ClearedAll, false);
     // Set after `say`, which drops any earlier snapshot with its notice.
     state.cleared.set(Some(snapshot));
 }
@@ -239,14 +224,10 @@ pub fn clear_all(state: AppState) {
 pub fn undo_clear(state: AppState) {
     if let Some((region, household, compare, dont_know)) = state.cleared.get_untracked() {
         state.region.set(region);
-        state.household.set(household);
+        state.set_household(household);
         state.compare.set(compare);
         state.dont_know.set(dont_know);
         state.cleared.set(None);
-        state.say(
-            "已恢复清除前填写的信息。",
-            "What you had entered is back.",
-            false,
-        );
+        state.say(Msg::ClearUndone, false);
     }
 }

@@ -14,11 +14,12 @@
 //! (`domain::figures::provide`); here only the two sources are laid one over the other.
 
 use super::estimate::region_picker::region_options;
-use super::i18n::tr;
 use super::state::{AppState, Notice};
 use crate::domain::Lang;
+use crate::domain::answer::parse_answer;
 use crate::domain::facts::{FactId, Kind, fact_by_name};
-use crate::domain::figures::{DEPLOYMENT_WIDE, Settings};
+use crate::domain::figures::{DEPLOYMENT_WIDE, Settings, SettingsError};
+use crate::view::Msg;
 use leptos::prelude::*;
 use serde_json::{Map, Value as Json, json};
 
@@ -68,13 +69,14 @@ fn problem(state: AppState, url: &str, zh: &str, en: &str) {
     leptos::logging::error!(
         "benefit-estimator: the settings {url} cannot be used ({en}); the estimator runs without them"
     );
-    state.settings_problem.set(Some(Notice {
-        zh: format!("本站设置 {url} 有误，测算未使用它（请告知网站管理员）：{zh}"),
-        en: format!(
-            "The site's settings {url} cannot be used, so the estimate runs without them (please tell the site's administrator): {en}"
-        ),
-        error: true,
-    }));
+    state.settings_problem.set(Some(Notice::new(
+        Msg::SettingsUnusable {
+            url: url.into(),
+            zh: zh.into(),
+            en: en.into(),
+        },
+        true,
+    )));
 }
 
 /// The administrator's message about settings that could not be used.
@@ -85,7 +87,7 @@ pub fn SettingsProblem() -> impl IntoView {
     view! {
         {move || state.settings_problem.get().map(|n| view! {
             <div role="alert" class="notice error settings-problem" data-testid="settings-problem">
-                <p>{if lang.get() == Lang::Zh { n.zh } else { n.en }}</p>
+                <p>{n.text(lang.get())}</p>
             </div>
         })}
     }
@@ -95,11 +97,10 @@ pub fn SettingsProblem() -> impl IntoView {
 #[component]
 pub fn CounterLink() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
     view! {
         <footer class="site-foot">
             <button type="button" class="discreet" data-testid="counter-link" on:click=move |_| state.counter_open.set(true)>
-                {move || tr(lang.get(), "柜台设置", "Counter settings")}
+                {state.t(Msg::CounterSettings)}
             </button>
         </footer>
     }
@@ -123,14 +124,20 @@ fn value_text(v: &Json) -> String {
     }
 }
 
-/// The form's text as the settings file writes the value (the parser then checks it).
-fn value_json(fact: FactId, text: &str) -> Json {
-    let t = text.trim();
-    match fact.info().kind {
-        Kind::Bool if t == "true" => Json::Bool(true),
-        Kind::Bool if t == "false" => Json::Bool(false),
-        Kind::Int { .. } => t.parse::<i64>().map_or_else(|_| Json::from(t), Json::from),
-        _ => Json::from(t),
+/// The form's text, read by the domain's one parser of typed answers (as every field of
+/// the resident's form is: "1,200元" and "１２００" mean 1200 here too), as the settings
+/// file writes it; a refused value says why in the domain's words, at its path.
+fn value_json(fact: FactId, text: &str, path: &str) -> Result<Json, SettingsError> {
+    match parse_answer(fact, text) {
+        Ok(Some(v)) => {
+            Ok(serde_json::to_value(crate::view::shape::fact_value(fact, v)).unwrap_or(Json::Null))
+        }
+        Ok(None) => Ok(Json::Null),
+        Err(e) => Err(SettingsError {
+            path: path.into(),
+            zh: e.zh(),
+            en: e.en(),
+        }),
     }
 }
 
@@ -187,25 +194,19 @@ pub fn CounterScreen() -> impl IntoView {
         });
         state.counter_settings.set((!s.is_empty()).then_some(s));
         message.set(Some(if ok {
-            Notice {
-                zh: "已保存在本浏览器中。".into(),
-                en: "Saved in this browser.".into(),
-                error: false,
-            }
+            Notice::new(Msg::SavedHere, false)
         } else {
-            Notice {
-                zh: "本浏览器不允许保存（localStorage 不可用），设置只在本页有效。".into(),
-                en: "This browser does not allow saving (no localStorage): the settings last only while this page is open.".into(),
-                error: true,
-            }
+            Notice::new(Msg::CannotSave, true)
         }));
     };
-    let refused = move |e: crate::domain::SettingsError| {
-        message.set(Some(Notice {
-            zh: format!("未保存：{}", e.zh()),
-            en: format!("Not saved: {e}"),
-            error: true,
-        }));
+    let refused = move |e: SettingsError| {
+        message.set(Some(Notice::new(
+            Msg::NotSaved {
+                zh: e.zh(),
+                en: e.to_string(),
+            },
+            true,
+        )));
     };
     let save = {
         let rows = rows.clone();
@@ -221,10 +222,15 @@ pub fn CounterScreen() -> impl IntoView {
                 if v.trim().is_empty() {
                     continue;
                 }
+                let name = row.fact.info().name;
+                let value = match value_json(row.fact, &v, &format!("regions.{r}.{name}.value")) {
+                    Ok(value) => value,
+                    Err(e) => return refused(e),
+                };
                 let year = row.year.get_untracked();
                 facts.insert(
-                    row.fact.info().name.into(),
-                    json!({"value": value_json(row.fact, &v),
+                    name.into(),
+                    json!({"value": value,
                            "year": year.trim().parse::<i64>().map_or_else(|_| Json::from(year.trim()), Json::from),
                            "source": row.source.get_untracked()}),
                 );
@@ -270,9 +276,9 @@ pub fn CounterScreen() -> impl IntoView {
                     .collect();
                 view! {
                     <div class="site-settings" data-testid="site-settings">
-                        <p>{format!("{}{}", tr(l, "本站设置文件（", "The site's settings file ("), s.deployment)}{tr(l, "）为本地区设定：", ") sets for this region:")}</p>
+                        <p>{Msg::SiteSets(s.deployment.clone()).get(l)}</p>
                         <ul>{lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                        <p>{tr(l, "下面填写的数值优先于它。", "Figures entered below take precedence over it.")}</p>
+                        <p>{Msg::EnteredWins.get(l)}</p>
                     </div>
                 }
             })
@@ -280,19 +286,15 @@ pub fn CounterScreen() -> impl IntoView {
     };
     view! {
         <section class="counter" aria-labelledby="counter-title" data-testid="counter">
-            <h2 id="counter-title" tabindex="-1">{move || tr(lang.get(), "柜台设置", "Counter settings")}</h2>
-            <p>{move || tr(
-                lang.get(),
-                "供政务服务窗口工作人员使用：填写本窗口所在地、居民通常不知道的标准（低保标准、最低工资等），以后在本浏览器中测算时不再询问居民，并在结果中注明“按本站设定”。只保存这些设置，不保存任何居民信息；居民自己填写的数值优先。",
-                "For counter staff: enter the local figures residents usually do not know (低保 standard, minimum wage…). Estimates in this browser then stop asking residents for them and mark the amounts “set by this site”. Only these settings are saved, never anything about a resident; a resident's own answer still wins.",
-            )}</p>
+            <h2 id="counter-title" tabindex="-1">{state.t(Msg::CounterSettings)}</h2>
+            <p>{state.t(Msg::CounterIntro)}</p>
             {site}
             <div class="field">
-                <label for="counter-deployment">{move || tr(lang.get(), "部署单位（如：海东市平安区政务服务中心）", "Deployed by (e.g. 海东市平安区政务服务中心)")}</label>
+                <label for="counter-deployment">{state.t(Msg::DeployedBy)}</label>
                 <input id="counter-deployment" type="text" autocomplete="off" prop:value=move || deployment.get() on:input=move |ev| deployment.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for="counter-region">{move || tr(lang.get(), "地区", "Region")}</label>
+                <label for="counter-region">{state.t(Msg::Region)}</label>
                 <select id="counter-region" prop:value=move || region.get() on:change=move |ev| region.set(event_target_value(&ev))>
                     {region_options(lang)}
                 </select>
@@ -300,10 +302,10 @@ pub fn CounterScreen() -> impl IntoView {
             <table class="counter-figures">
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr(lang.get(), "项目", "Figure")}</th>
-                        <th scope="col">{move || tr(lang.get(), "数值", "Value")}</th>
-                        <th scope="col">{move || tr(lang.get(), "适用年份", "Year")}</th>
-                        <th scope="col">{move || tr(lang.get(), "来源（文件、通知）", "Source (document, notice)")}</th>
+                        <th scope="col">{state.t(Msg::Figure)}</th>
+                        <th scope="col">{state.t(Msg::Value)}</th>
+                        <th scope="col">{state.t(Msg::Year)}</th>
+                        <th scope="col">{state.t(Msg::SourceOfFigure)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -314,9 +316,9 @@ pub fn CounterScreen() -> impl IntoView {
                         let value = match info.kind {
                             Kind::Bool => view! {
                                 <select id=id.clone() prop:value=move || row.value.get() on:change=move |ev| row.value.set(event_target_value(&ev))>
-                                    <option value="">{move || tr(lang.get(), "不设定", "Not set")}</option>
-                                    <option value="true">{move || tr(lang.get(), "是", "Yes")}</option>
-                                    <option value="false">{move || tr(lang.get(), "否", "No")}</option>
+                                    <option value="">{state.t(Msg::NotSet)}</option>
+                                    <option value="true">{state.t(Msg::Yes)}</option>
+                                    <option value="false">{state.t(Msg::No)}</option>
                                 </select>
                             }.into_any(),
                             _ => view! {
@@ -327,26 +329,26 @@ pub fn CounterScreen() -> impl IntoView {
                             <tr>
                                 <th scope="row"><label for=id.clone()>{move || if lang.get() == Lang::Zh { info.zh } else { info.en }}</label></th>
                                 <td>{value}</td>
-                                <td><input id=format!("{id}-year") type="text" inputmode="numeric" autocomplete="off" aria-label=move || format!("{}{}", if lang.get() == Lang::Zh { info.zh } else { info.en }, tr(lang.get(), "：适用年份", ": year")) prop:value=move || row.year.get() on:input=move |ev| row.year.set(event_target_value(&ev)) /></td>
-                                <td><input id=format!("{id}-source") type="text" autocomplete="off" aria-label=move || format!("{}{}", if lang.get() == Lang::Zh { info.zh } else { info.en }, tr(lang.get(), "：来源", ": source")) prop:value=move || row.source.get() on:input=move |ev| row.source.set(event_target_value(&ev)) /></td>
+                                <td><input id=format!("{id}-year") type="text" inputmode="numeric" autocomplete="off" aria-label=state.t(Msg::FigureYear(info.zh, info.en)) prop:value=move || row.year.get() on:input=move |ev| row.year.set(event_target_value(&ev)) /></td>
+                                <td><input id=format!("{id}-source") type="text" autocomplete="off" aria-label=state.t(Msg::FigureSource(info.zh, info.en)) prop:value=move || row.source.get() on:input=move |ev| row.source.set(event_target_value(&ev)) /></td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
             <div class="counter-actions">
-                <button type="button" class="save" on:click=save>{move || tr(lang.get(), "保存", "Save")}</button>
-                <button type="button" class="clear-settings" on:click=clear>{move || tr(lang.get(), "清除本机设置", "Clear this browser's settings")}</button>
-                <button type="button" class="back" on:click=move |_| state.counter_open.set(false)>{move || tr(lang.get(), "返回测算", "Back to the estimate")}</button>
+                <button type="button" class="save" on:click=save>{state.t(Msg::Save)}</button>
+                <button type="button" class="clear-settings" on:click=clear>{state.t(Msg::ClearCounter)}</button>
+                <button type="button" class="back" on:click=move |_| state.counter_open.set(false)>{state.t(Msg::BackToEstimate)}</button>
             </div>
             <p role="status" class="counter-message" data-testid="counter-message" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.error))>
-                {move || message.get().map(|m| if lang.get() == Lang::Zh { m.zh } else { m.en })}
+                {move || message.get().map(|m| m.text(lang.get()))}
             </p>
             <div class="field">
-                <label for="counter-import">{move || tr(lang.get(), "导入设置文件（粘贴 settings.json 的内容）", "Import a settings file (paste the content of settings.json)")}</label>
+                <label for="counter-import">{state.t(Msg::ImportFile)}</label>
                 <textarea id="counter-import" rows="6" prop:value=move || import.get() on:input=move |ev| import.set(event_target_value(&ev))></textarea>
             </div>
-            <button type="button" class="import" on:click=do_import>{move || tr(lang.get(), "导入", "Import")}</button>
+            <button type="button" class="import" on:click=do_import>{state.t(Msg::Import)}</button>
         </section>
     }
 }

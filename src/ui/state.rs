@@ -1,19 +1,29 @@
-//! The app's single state owner and the estimates derived from it.
+//! The app's single state owner and the estimates derived from it, provided once as
+//! context: what the user entered (signals) and what follows from it (memos of the view).
 
 use crate::catalog;
 use crate::domain::Engine;
 use crate::domain::facts::FactId;
-use crate::domain::questions::Question;
-use crate::domain::{Date, Household, Lang, Report, Settings, evaluate_in, questions};
+use crate::domain::{Date, Household, Lang, Settings, evaluate_in};
+use crate::view::{self, Msg};
 use leptos::prelude::*;
 
 /// A message for the user at the top of the page (a broken link, data cleared…).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
-    pub zh: String,
-    pub en: String,
+    pub msg: Msg,
     /// An error (announced assertively) rather than a confirmation.
     pub error: bool,
+}
+
+impl Notice {
+    pub fn new(msg: Msg, error: bool) -> Notice {
+        Notice { msg, error }
+    }
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.msg.get(lang).into_owned()
+    }
 }
 
 /// What 清除全部 wiped: region, household, comparison region and "不清楚" answers.
@@ -24,11 +34,23 @@ pub type Cleared = (
     Vec<(FactId, Option<usize>)>,
 );
 
-/// Everything the user has entered or chosen. `Copy`, provided as context.
+/// A member's identity in the form, kept while members before it come and go: the form's
+/// lists are keyed by it, so removing a member never hands its card (and whatever is open
+/// in it) to the next one.
+pub type MemberId = u32;
+
+/// Everything the user has entered or chosen, and the estimates that follow. `Copy`,
+/// provided once as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub region: RwSignal<String>,
+    /// Change it through [`AppState::set_household`], [`AppState::add_member`] and
+    /// [`AppState::remove_member`], which keep [`AppState::member_ids`] in step.
     pub household: RwSignal<Household>,
+    /// One stable id per member, in the household's order.
+    pub member_ids: RwSignal<Vec<MemberId>>,
+    /// The next member id to hand out.
+    next_member: RwSignal<MemberId>,
     pub lang: RwSignal<Lang>,
     pub date: RwSignal<Date>,
     /// A second region to compare the same household with.
@@ -53,29 +75,16 @@ pub struct AppState {
     pub settings_problem: RwSignal<Option<Notice>>,
     /// Whether the counter settings screen is shown instead of the estimate.
     pub counter_open: RwSignal<bool>,
+    /// The estimate of the chosen region, shaped for showing (its questions included):
+    /// recomputed when the region, household, date or settings change, and passed on
+    /// only when it differs from the last one.
+    pub estimate: Estimate,
+    /// The estimate of the comparison region (`None` when not comparing).
+    pub compare_estimate: Estimate,
 }
 
-/// A memo value that always counts as changed: the estimate is recomputed only when
-/// its inputs change, and comparing two reports deeply would cost more than it saves.
-#[derive(Clone)]
-pub struct Fresh<T>(pub T);
-
-impl<T> PartialEq for Fresh<T> {
-    fn eq(&self, _: &Self) -> bool {
-        false
-    }
-}
-
-/// The estimate for the chosen region, provided as context.
-pub type Estimate = Memo<Fresh<Option<Report<'static>>>>;
-
-/// The questions that still matter for the estimate, most consequential first: computed
-/// once per estimate and shared by every card, not once per card.
-pub type Questions = Memo<Fresh<Vec<Question>>>;
-
-/// The estimate for the comparison region (`None` inside when not comparing).
-#[derive(Clone, Copy)]
-pub struct CompareEstimate(pub Estimate);
+/// An estimate as the app shows it.
+pub type Estimate = Memo<Option<view::Estimate<'static>>>;
 
 /// Today's date in the browser.
 pub fn today() -> Date {
@@ -98,21 +107,79 @@ pub const DEFAULT_REGION: &str = "hebei";
 
 impl AppState {
     pub fn new() -> AppState {
+        let region = RwSignal::new(DEFAULT_REGION.to_string());
+        let household = RwSignal::new(Household::default());
+        let date = RwSignal::new(today());
+        let compare = RwSignal::new(None::<String>);
+        let site_settings = RwSignal::new(None);
+        let counter_settings = RwSignal::new(None);
+        let inputs = Inputs {
+            household,
+            date,
+            site_settings,
+            counter_settings,
+        };
         AppState {
-            region: RwSignal::new(DEFAULT_REGION.to_string()),
-            household: RwSignal::new(Household::default()),
+            region,
+            household,
+            member_ids: RwSignal::new(vec![0]),
+            next_member: RwSignal::new(1),
             lang: RwSignal::new(Lang::Zh),
-            date: RwSignal::new(today()),
-            compare: RwSignal::new(None),
+            date,
+            compare,
             large_text: RwSignal::new(false),
             notice: RwSignal::new(None),
             cleared: RwSignal::new(None),
             dont_know: RwSignal::new(Vec::new()),
-            site_settings: RwSignal::new(None),
-            counter_settings: RwSignal::new(None),
+            site_settings,
+            counter_settings,
             settings_problem: RwSignal::new(None),
             counter_open: RwSignal::new(false),
+            estimate: inputs.estimate_for(region.into()),
+            compare_estimate: inputs
+                .estimate_for(Signal::derive(move || compare.get().unwrap_or_default())),
         }
+    }
+
+    /// `move || msg` in the current language, for a view.
+    pub fn t(self, msg: Msg) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+        let lang = self.lang;
+        move || msg.get(lang.get()).into_owned()
+    }
+
+    /// Replaces the household; every member gets a new id.
+    pub fn set_household(self, h: Household) {
+        let n = h.members.len() as MemberId;
+        let first = self.next_member.get_untracked();
+        self.next_member.set(first + n);
+        self.member_ids.set((first..first + n).collect());
+        self.household.set(h);
+    }
+
+    /// Adds an empty member at the end.
+    pub fn add_member(self) {
+        let id = self.next_member.get_untracked();
+        self.next_member.set(id + 1);
+        self.member_ids.update(|ids| ids.push(id));
+        self.household
+            .update(|h| h.members.push(crate::domain::household::Facts::default()));
+    }
+
+    /// Removes member `i` (never the last one); its "不清楚" go, later members' move up.
+    pub fn remove_member(self, i: usize) {
+        if self
+            .household
+            .with_untracked(|h| h.members.len() <= 1 || i >= h.members.len())
+        {
+            return;
+        }
+        self.member_ids.update(|ids| {
+            ids.remove(i);
+        });
+        self.household.update(|h| {
+            h.members.remove(i);
+        });
+        self.member_removed(i);
     }
 
     /// The embedded catalog (validated by the tests before it can ship).
@@ -120,65 +187,53 @@ impl AppState {
         catalog::embedded().ok()
     }
 
-    /// The estimate, recomputed when the region, household or date changes.
-    pub fn estimate(self) -> Estimate {
-        self.estimate_for(self.region.into())
+    /// Back to an empty household (region and language stay).
+    pub fn clear(self) {
+        self.set_household(Household::default());
+        self.dont_know.set(Vec::new());
+        self.compare.set(None);
     }
 
-    /// The ranked questions of an estimate.
-    pub fn questions(self, estimate: Estimate) -> Questions {
-        Memo::new(move |_| {
-            Fresh(estimate.with(|e| {
-                e.0.as_ref()
-                    .map(|r| self.household.with(|h| questions(r, h)))
-                    .unwrap_or_default()
-            }))
-        })
+    /// Shows a message to the user.
+    pub fn say(self, msg: Msg, error: bool) {
+        self.cleared.set(None);
+        self.notice.set(Some(Notice::new(msg, error)));
     }
+}
 
-    /// The estimate of the comparison region.
-    pub fn compare_estimate(self) -> Estimate {
-        let compare = self.compare;
-        self.estimate_for(Signal::derive(move || compare.get().unwrap_or_default()))
-    }
+/// What an estimate is computed from.
+#[derive(Clone, Copy)]
+struct Inputs {
+    household: RwSignal<Household>,
+    date: RwSignal<Date>,
+    site_settings: RwSignal<Option<Settings>>,
+    counter_settings: RwSignal<Option<Settings>>,
+}
 
+impl Inputs {
+    /// The estimate of `region`. Compared with the last one before it is passed on: an
+    /// edit that changes no result (a field no rule reads yet) redraws nothing.
     fn estimate_for(self, region: Signal<String>) -> Estimate {
-        Memo::new(move |_| {
-            let report = (|| {
-                let cat = Self::catalog()?;
+        Memo::new_with_compare(
+            move |_| {
+                let cat = AppState::catalog()?;
                 let region = region.with(|r| cat.region(r))?;
                 let date = self.date.get();
                 let (site, counter) = (self.site_settings, self.counter_settings);
                 Some(self.household.with(|h| {
-                    site.with(|s| {
+                    let report = site.with(|s| {
                         counter.with(|c| match (s, c) {
                             (Some(s), Some(c)) => {
                                 evaluate_in(cat, region, h, date, Some(&c.over(s)))
                             }
                             (s, c) => evaluate_in(cat, region, h, date, c.as_ref().or(s.as_ref())),
                         })
-                    })
+                    });
+                    view::Estimate::new(cat, &report, h)
                 }))
-            })();
-            Fresh(report)
-        })
-    }
-
-    /// Back to an empty household (region and language stay).
-    pub fn clear(self) {
-        self.household.set(Household::default());
-        self.dont_know.set(Vec::new());
-        self.compare.set(None);
-    }
-
-    /// Shows a message to the user.
-    pub fn say(self, zh: impl Into<String>, en: impl Into<String>, error: bool) {
-        self.cleared.set(None);
-        self.notice.set(Some(Notice {
-            zh: zh.into(),
-            en: en.into(),
-            error,
-        }));
+            },
+            |old, new| old != new,
+        )
     }
 }
 

@@ -131,6 +131,64 @@ test("languages: every label and the rules' texts switch; Chinese quotes stay Ch
   await expect.poll(async () => (await universalNames()).every((n) => cjk.test(n))).toBe(true);
 });
 
+test("switching the language while results are shown switches every list", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await hebeiFamily(page);
+  // A third member with nothing answered fills the pending list; a 58-year-old is a near miss.
+  await addMember(page);
+  await answer(page, 0, "age", 58);
+  await page.locator("#compare-region").selectOption("haidong");
+  const lists = {
+    eligible: page.getByTestId("eligible").locator(".name, h3"),
+    pending: page.getByTestId("pending").locator("li"),
+    "near misses": page.getByTestId("near-misses").locator("li"),
+    universal: page.getByTestId("universal").locator(".name"),
+    comparison: page.locator(".compare .column li"),
+    sources: page.locator("footer.sources p"),
+  };
+  const cjk = /[\u4e00-\u9fff]/;
+  for (const [name, items] of Object.entries(lists)) {
+    await expect.poll(() => items.count(), `${name} has items`).toBeGreaterThan(0);
+  }
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  // Every item of every list is in English now: names, who, amounts, what to answer.
+  // (Document titles and the Chinese quotes stay Chinese: look at the English words around them.)
+  const english = { pending: /Answer: /, "near misses": /^If /, sources: /standard for/, comparison: /member|household/ };
+  for (const [name, items] of Object.entries(lists)) {
+    const want = english[name];
+    await expect
+      .poll(async () => (await items.allTextContents()).filter((t) => (want ? !want.test(t) : !/[A-Za-z]{3}/.test(t))), `${name} in English`)
+      .toEqual([]);
+  }
+  await page.getByRole("button", { name: "中文" }).click();
+  for (const [name, items] of Object.entries(lists)) {
+    await expect.poll(async () => (await items.allTextContents()).every((t) => cjk.test(t)), `${name} back in Chinese`).toBe(true);
+  }
+});
+
+test("removing a member keeps the others' cards as they were", async ({ watched }) => {
+  const { page } = watched;
+  await page.goto("./");
+  await answer(page, 0, "age", 70);
+  const second = await addMember(page);
+  await answer(page, second, "age", 40);
+  const third = await addMember(page);
+  await answer(page, third, "age", 14);
+  // The third member's optional questions are open.
+  const more = page.locator("fieldset.member").nth(third).locator("button.more");
+  await more.click();
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  // Remove the second: the third moves up, its questions still open and its answer kept.
+  await page.locator("fieldset.member").nth(second).locator("button.remove").click();
+  await expect(page.locator("fieldset.member")).toHaveCount(2);
+  await expect(page.locator("#f-1-age")).toHaveValue("14");
+  await expect(page.locator("fieldset.member").nth(1).locator("legend")).toHaveText("成员 2");
+  await expect(page.locator("fieldset.member").nth(1).locator("button.more")).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("fieldset.member").nth(0).locator("button.more")).not.toHaveAttribute("aria-expanded", "true");
+});
+
 test("compare the same household across two regions side by side", async ({ watched }) => {
   const { page } = watched;
   await page.goto("./");

@@ -1,47 +1,26 @@
 //! The same household in two regions side by side: totals and what each gives.
 
 use super::region_picker::region_options;
-use super::summary::{Pick, ResultSummary, TotalsText, rows, totals};
-use crate::domain::Lang;
-use crate::ui::i18n::{tr, txt};
-use crate::ui::state::{AppState, CompareEstimate, Estimate};
+use super::rows::{self, RowHead, row};
+use crate::ui::state::{AppState, Estimate};
+use crate::view::{Msg, words};
 use leptos::prelude::*;
 
-/// One region's column.
-#[derive(Clone, PartialEq)]
-struct Column {
-    region: String,
-    totals: TotalsText,
-    items: Vec<ResultSummary>,
-}
-
-fn column(e: &Estimate, lang: Lang) -> Option<Column> {
-    e.with(|e| {
-        let r = e.0.as_ref()?;
-        Some(Column {
-            region: txt(lang, &r.region.name),
-            totals: totals(r, lang),
-            items: rows(r, lang, Pick::Targeted),
-        })
-    })
-}
-
+/// The comparison: a second region's picker, then both regions' columns.
 #[component]
 pub fn CompareView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Estimate>();
-    let other = expect_context::<CompareEstimate>().0;
     let lang = state.lang;
-    let columns = Memo::new(move |_| {
-        state.compare.get()?;
-        let l = lang.get();
-        Some((column(&estimate, l)?, column(&other, l)?))
-    });
+    let comparing = move || {
+        state.compare.with(Option::is_some)
+            && state.estimate.with(Option::is_some)
+            && state.compare_estimate.with(Option::is_some)
+    };
     view! {
         <section class="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{move || tr(lang.get(), "与另一地区对比", "Compare with another region")}</h2>
+            <h2 id="compare-title">{state.t(Msg::Compare)}</h2>
             <div class="field">
-                <label for="compare-region">{move || tr(lang.get(), "对比地区", "Region to compare")}</label>
+                <label for="compare-region">{state.t(Msg::CompareRegion)}</label>
                 <select
                     id="compare-region"
                     prop:value=move || state.compare.get().unwrap_or_default()
@@ -50,38 +29,62 @@ pub fn CompareView() -> impl IntoView {
                         state.compare.set((!v.is_empty()).then_some(v));
                     }
                 >
-                    <option value="">{move || tr(lang.get(), "不对比", "No comparison")}</option>
+                    <option value="">{state.t(Msg::NoComparison)}</option>
                     {region_options(lang)}
                 </select>
             </div>
-            {move || columns.get().map(|(a, b)| {
-                let l = lang.get();
-                let col = |c: Column, test: &'static str| view! {
-                    <div class="column" data-testid=test>
-                        <h3>{c.region}</h3>
-                        <p class="cash"><strong>{c.totals.year}</strong>{tr(l, " / 年", " a year")}</p>
-                        <p>{format!("{}{}", tr(l, "约每月 ", "about a month: "), c.totals.month)}</p>
-                        {c.totals.once.map(|o| view! { <p>{tr(l, "一次性：", "One-off: ")}{o}</p> })}
-                        <p>{format!("{} {}", c.totals.in_kind, tr(l, "项免费或优惠服务", "services in kind"))}</p>
-                        <ul>
-                            {c.items.into_iter().map(|i| view! {
-                                <li>
-                                    <span class="name">{i.name}</span>
-                                    " "
-                                    <span class="who">{i.who}</span>
-                                    {i.amount.map(|a| view! { <span class="amount">{a}</span> })}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                };
-                view! {
-                    <div class="columns" aria-live="polite">
-                        {col(a, "compare-a")}
-                        {col(b, "compare-b")}
-                    </div>
-                }
-            })}
+            <Show when=comparing>
+                <div class="columns" aria-live="polite">
+                    <Column estimate=state.estimate test="compare-a" />
+                    <Column estimate=state.compare_estimate test="compare-b" />
+                </div>
+            </Show>
         </section>
+    }
+}
+
+/// One region's column: its totals and what it gives.
+#[component]
+fn Column(
+    /// The region's estimate.
+    estimate: Estimate,
+    /// The column's `data-testid`.
+    test: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let keys =
+        Memo::new(move |_| estimate.with(|e| e.as_ref().map(rows::targeted).unwrap_or_default()));
+    let totals = move || {
+        let l = lang.get();
+        estimate.with(|e| {
+            let e = e.as_ref()?;
+            let t = e.totals.household;
+            let in_kind = words::services_in_kind(e);
+            Some(view! {
+                <h3>{e.region.name.get(l).to_string()}</h3>
+                <p class="cash"><strong>{words::money(l, t.yearly)}</strong>{Msg::AYear.get(l)}</p>
+                <p>{Msg::AboutMonth.get(l)}{words::money(l, t.monthly)}</p>
+                {(!t.once.is_zero()).then(|| view! { <p>{Msg::OneOffShort.get(l)}{words::money(l, t.once)}</p> })}
+                <p>{format!("{in_kind} {}", Msg::ServicesInKind.get(l))}</p>
+            })
+        })
+    };
+    view! {
+        <div class="column" data-testid=test>
+            {totals}
+            <ul>
+                <For each=move || keys.get() key=|k| *k let:id>
+                    {
+                        let data = row(estimate, id);
+                        view! {
+                            <li>
+                                <RowHead data=data who=Msg::Who(id.1) amount=words::amount_of />
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </div>
     }
 }

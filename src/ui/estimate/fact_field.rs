@@ -5,8 +5,8 @@ use crate::domain::Lang;
 use crate::domain::answer::{AnswerError, parse_answer};
 use crate::domain::facts::{FactId, Kind, Value};
 use crate::domain::household::Facts;
-use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
+use crate::view::Msg;
 use leptos::prelude::*;
 
 /// The value of the "不清楚" option (no fact has a choice of that code).
@@ -17,18 +17,22 @@ const DONT_KNOW: &str = "?";
 pub fn FactField(
     /// The fact to ask.
     fact: FactId,
-    /// The member it is about; `None` for household facts.
-    member: Option<usize>,
+    /// The member it is about, where the member is now (`None`: household facts).
+    member: Signal<Option<usize>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let info = fact.info();
-    let id = format!(
-        "f-{}-{}",
-        member.map_or("h".to_string(), |m| m.to_string()),
-        info.name
-    );
-    let hint_id = format!("{id}-hint");
+    // The control's id names the member's place (tests and labels use it), so it
+    // follows the member when one before it is removed.
+    let id = move || {
+        format!(
+            "f-{}-{}",
+            member.get().map_or("h".to_string(), |m| m.to_string()),
+            info.name
+        )
+    };
+    let hint_id = move || format!("{}-hint", id());
     let error = RwSignal::new(None::<AnswerError>);
     // What the resident typed, kept on screen while it is invalid: the field is then
     // unanswered (no result is computed from a partial or stale value) but nothing
@@ -37,19 +41,20 @@ pub fn FactField(
     // A memo, so an edit elsewhere in the household does not re-set this control's
     // value: with eight members that was a hundred DOM writes per keystroke.
     let value = Memo::new(move |_| {
-        state.household.with(|h| match member {
+        state.household.with(|h| match member.get() {
             Some(i) => h.members.get(i).and_then(|m| m.get(fact)),
             None => h.facts.get(fact),
         })
     });
     let current = move || value.get();
-    let dont_know = Memo::new(move |_| state.is_dont_know(fact, member));
+    let dont_know = Memo::new(move |_| state.is_dont_know(fact, member.get()));
+    let set_dont_know = move |on: bool| state.set_dont_know(fact, member.get_untracked(), on);
     let write = move |v: Option<Value>| {
         if v.is_some() {
-            state.set_dont_know(fact, member, false);
+            set_dont_know(false);
         }
         state.household.update(|h| {
-            let target: Option<&mut Facts> = match member {
+            let target: Option<&mut Facts> = match member.get_untracked() {
                 Some(i) => h.members.get_mut(i),
                 None => Some(&mut h.facts),
             };
@@ -72,8 +77,8 @@ pub fn FactField(
             info.hint_en
         }
     };
-    let unanswered = move || tr(lang.get(), "未填", "Not answered");
-    let dont_know_label = move || tr(lang.get(), "不清楚", "Don't know");
+    let unanswered = move || Msg::NotAnswered.get(lang.get());
+    let dont_know_label = move || Msg::DontKnow.get(lang.get());
     // A number has no list to pick "don't know" from: a toggle beside it.
     let dont_know_button = move || {
         view! {
@@ -88,7 +93,7 @@ pub fn FactField(
                         error.set(None);
                         write(None);
                     }
-                    state.set_dont_know(fact, member, on);
+                    set_dont_know(on);
                 }
             >
                 {dont_know_label}
@@ -118,8 +123,8 @@ pub fn FactField(
     let control = match &info.kind {
         Kind::Bool => view! {
             <select
-                id=id.clone()
-                aria-describedby=hint_id.clone()
+                id=id
+                aria-describedby=hint_id
                 prop:value=move || match current() {
                     Some(Value::Bool(true)) => "yes",
                     Some(Value::Bool(false)) => "no",
@@ -128,7 +133,7 @@ pub fn FactField(
                 }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.set_dont_know(fact, member, v == DONT_KNOW);
+                    set_dont_know(v == DONT_KNOW);
                     write(match v.as_str() {
                         "yes" => Some(Value::Bool(true)),
                         "no" => Some(Value::Bool(false)),
@@ -137,16 +142,16 @@ pub fn FactField(
                 }
             >
                 <option value="">{unanswered}</option>
-                <option value="yes">{move || tr(lang.get(), "是", "Yes")}</option>
-                <option value="no">{move || tr(lang.get(), "否", "No")}</option>
+                <option value="yes">{state.t(Msg::Yes)}</option>
+                <option value="no">{state.t(Msg::No)}</option>
                 <option value=DONT_KNOW>{dont_know_label}</option>
             </select>
         }
         .into_any(),
         Kind::Choice { choices } => view! {
             <select
-                id=id.clone()
-                aria-describedby=hint_id.clone()
+                id=id
+                aria-describedby=hint_id
                 prop:value=move || match current() {
                     Some(Value::Choice(c)) => choices.get(c as usize).map_or("", |c| c.code),
                     _ if dont_know.get() => DONT_KNOW,
@@ -154,7 +159,7 @@ pub fn FactField(
                 }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
-                    state.set_dont_know(fact, member, code == DONT_KNOW);
+                    set_dont_know(code == DONT_KNOW);
                     write(info.choice(&code).map(Value::Choice))
                 }
             >
@@ -178,11 +183,11 @@ pub fn FactField(
             view! {
                 <span class="with-unit">
                     <input
-                        id=id.clone()
+                        id=id
                         type="text"
                         inputmode="numeric"
                         autocomplete="off"
-                        aria-describedby=hint_id.clone()
+                        aria-describedby=hint_id
                         aria-invalid=move || error.get().is_some().to_string()
                         prop:value=move || shown(current())
                         on:input=move |ev| typed(event_target_value(&ev))
@@ -196,16 +201,16 @@ pub fn FactField(
         Kind::Money { .. } => view! {
             <span class="with-unit">
                 <input
-                    id=id.clone()
+                    id=id
                     type="text"
                     inputmode="decimal"
                     autocomplete="off"
-                    aria-describedby=hint_id.clone()
+                    aria-describedby=hint_id
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=move || shown(current())
                     on:change=move |ev| typed(event_target_value(&ev))
                 />
-                <span class="unit">{move || tr(lang.get(), "元", "yuan")}</span>
+                <span class="unit">{state.t(Msg::Yuan)}</span>
                 {dont_know_button()}
             </span>
         }
@@ -213,17 +218,15 @@ pub fn FactField(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id>{label}</label>
             {control}
-            <small id=hint_id.clone() class="hint">{hint}</small>
+            <small id=hint_id class="hint">{hint}</small>
             <Show when=move || error.get().is_some()>
                 <small class="error" role="alert">
                     {move || {
-                        let e = error.get();
-                        match lang.get() {
-                            Lang::Zh => format!("无效（未采用）：{}", e.map(|e| e.zh()).unwrap_or_default()),
-                            Lang::En => format!("Not used: {}", e.map(|e| e.en()).unwrap_or_default()),
-                        }
+                        let l = lang.get();
+                        let why = error.get().map(|e| if l == Lang::Zh { e.zh() } else { e.en() });
+                        Msg::NotUsed(why.unwrap_or_default()).get(l)
                     }}
                 </small>
             </Show>

@@ -3,24 +3,31 @@
 use super::more_questions::{add_questions, stable};
 use super::{FactField, MoreQuestions, TotalBar};
 use crate::domain::facts::fact_by_name;
-use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Estimate, Questions};
+use crate::ui::state::{AppState, MemberId};
+use crate::view::Msg;
 use leptos::prelude::*;
 
-/// A member's card.
+/// A member's card. Keyed by the member's id: removing a member before it moves the
+/// card up (its number changes) but keeps it, with whatever is open in it.
 #[component]
 pub fn MemberCard(
-    /// Index of the member in the household.
-    index: usize,
+    /// The member's stable id (see [`AppState::member_ids`]).
+    id: MemberId,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let questions = expect_context::<Questions>();
-    let estimate = expect_context::<Estimate>();
     let lang = state.lang;
+    // Where the member is now: its index in the household.
+    let index = Memo::new(move |_| {
+        state
+            .member_ids
+            .with(|ids| ids.iter().position(|x| *x == id).unwrap_or(0))
+    });
+    let member = Signal::derive(move || Some(index.get()));
     let fixed = [fact_by_name("relation"), fact_by_name("age")];
     // Show the questions with cash at stake; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |prev| {
+        let index = index.get();
         let mut ids: Vec<_> = fixed.iter().flatten().copied().collect();
         state.household.with(|h| {
             if let Some(m) = h.members.get(index) {
@@ -31,67 +38,50 @@ pub fn MemberCard(
                 );
             }
         });
-        let (hidden, folded) = questions.with(|q| {
+        let (hidden, folded) = state.estimate.with(|e| {
+            let qs = e.as_ref().map_or(&[][..], |e| e.questions.as_slice());
             state
                 .dont_know
-                .with(|d| add_questions(&q.0, Some(index), &mut ids, show_all.get(), d))
+                .with(|d| add_questions(qs, Some(index), &mut ids, show_all.get(), d))
         });
         // What the app assumed of this member (not in school at 85) can be corrected
-        // among the optional questions.
+        // among the optional questions, and so can figures the site or the document
+        // gave (school days): the member's own answer wins.
         if show_all.get() {
-            estimate.with(|e| {
-                // And figures the site or the document gave (school days): the
-                // member's own answer wins.
-                if let Some(r) = e.0.as_ref() {
-                    for (f, m) in &r.provided {
+            state.estimate.with(|e| {
+                if let Some(e) = e {
+                    for (f, m) in &e.provided {
                         if *m == Some(index) && !ids.contains(f) {
                             ids.push(*f);
                         }
                     }
-                }
-                if let Some(a) = e.0.as_ref().and_then(|r| r.assumed.get(index)) {
-                    ids.extend(
-                        a.iter()
-                            .map(|(f, _)| *f)
-                            .filter(|f| !ids.contains(f))
-                            .collect::<Vec<_>>(),
-                    );
+                    if let Some(a) = e.assumed.get(index) {
+                        for f in a {
+                            if !ids.contains(f) {
+                                ids.push(*f);
+                            }
+                        }
+                    }
                 }
             });
         }
         (stable(prev, ids, &folded), hidden)
     });
-    let remove = move |_| {
-        state.household.update(|h| {
-            if h.members.len() > 1 && index < h.members.len() {
-                h.members.remove(index);
-            }
-        });
-        state.member_removed(index);
-    };
     view! {
         <fieldset class="member">
-            <legend>
-                {move || match lang.get() {
-                    crate::domain::Lang::Zh => format!("成员 {}", index + 1),
-                    crate::domain::Lang::En => format!("Member {}", index + 1),
-                }}
-            </legend>
-            <For each=move || fields.get().0 key=|id| *id let:id>
-                <FactField fact=id member=Some(index) />
+            <legend>{move || Msg::MemberTitle(index.get()).get(lang.get())}</legend>
+            <For each=move || fields.get().0 key=|f| *f let:fact>
+                <FactField fact=fact member=member />
             </For>
             <MoreQuestions hidden=Signal::derive(move || fields.get().1) show_all=show_all />
             <TotalBar place="in-card" />
             <button
                 class="remove"
-                on:click=remove
-                disabled=move || { state.household.with(|h| h.members.len() <= 1) }
-                aria-label=move || match lang.get() {
-                    crate::domain::Lang::Zh => format!("删除成员 {}", index + 1),
-                    crate::domain::Lang::En => format!("Remove member {}", index + 1),
-                }
+                on:click=move |_| state.remove_member(index.get_untracked())
+                disabled=move || state.member_ids.with(|ids| ids.len() <= 1)
+                aria-label=move || Msg::RemoveMember(index.get()).get(lang.get())
             >
-                {move || tr(lang.get(), "删除", "Remove")}
+                {state.t(Msg::Remove)}
             </button>
         </fieldset>
     }

@@ -11,7 +11,7 @@ mod pending_list;
 pub(crate) mod region_picker;
 mod result_item;
 mod results;
-pub mod summary;
+mod rows;
 mod total_bar;
 
 pub use compare_view::CompareView;
@@ -25,22 +25,23 @@ pub use region_picker::RegionPicker;
 pub use results::Results;
 pub use total_bar::TotalBar;
 
-use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
 use crate::ui::tools::PrintSummary;
+use crate::view::Msg;
 use leptos::prelude::*;
 
+/// The form and the results side by side.
 #[component]
 pub fn EstimateScreen() -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let state = expect_context::<AppState>();
     view! {
         <div class="screen">
-            <section class="ask" aria-label=move || tr(lang.get(), "填写家庭情况", "Your household")>
+            <section class="ask" aria-label=state.t(Msg::YourHousehold)>
                 <TotalBar place="sticky" />
                 <RegionPicker />
                 <HouseholdForm />
             </section>
-            <section class="answer" aria-label=move || tr(lang.get(), "测算结果", "Estimate")>
+            <section class="answer" aria-label=state.t(Msg::EstimateRegion)>
                 <PrintSummary />
                 <Results />
                 <CompareView />

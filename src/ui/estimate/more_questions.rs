@@ -3,9 +3,8 @@
 
 use crate::domain::facts::FactId;
 use crate::domain::plausible::is_local_figure;
-use crate::domain::questions::Question;
-use crate::ui::i18n::tr;
 use crate::ui::state::AppState;
+use crate::view::{Msg, Question};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -28,24 +27,24 @@ pub fn add_questions(
     let mut hidden = 0;
     // `questions` gives household facts `member: None`, member facts their index.
     for q in questions.iter().filter(|q| q.member == member) {
-        if ids.contains(&q.fact) {
+        if ids.contains(&q.id) {
             continue;
         }
         // "不清楚" is an answer too: never asked again in the main form. A few at a
         // time, most cash first: an answer often settles the next question, which is
         // then never put (the interview asks the question with most at stake first).
         let main = q.amount > Decimal::ZERO
-            && !is_local_figure(q.fact)
-            && !dont_know.contains(&(q.fact, member))
+            && !is_local_figure(q.id)
+            && !dont_know.contains(&(q.id, member))
             && shown < AT_ONCE;
         shown += usize::from(main);
         if main || show_all {
-            ids.push(q.fact);
+            ids.push(q.id);
         }
         // Only a question just answered "不清楚" keeps its place (see `stable`); one
         // whose cash at stake an answer settled leaves the main form.
-        if !main && dont_know.contains(&(q.fact, member)) {
-            folded.push(q.fact);
+        if !main && dont_know.contains(&(q.id, member)) {
+            folded.push(q.id);
         }
         hidden += usize::from(!main);
     }
@@ -82,7 +81,8 @@ pub fn MoreQuestions(
     /// Whether every question is shown.
     show_all: RwSignal<bool>,
 ) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
     view! {
         <Show when=move || { hidden.get() > 0 || show_all.get() }>
             <button
@@ -91,15 +91,8 @@ pub fn MoreQuestions(
                 on:click=move |_| show_all.update(|s| *s = !*s)
             >
                 {move || {
-                    if show_all.get() {
-                        tr(lang.get(), "只显示影响金额的问题", "Show only the questions that change an amount").to_string()
-                    } else {
-                        match (lang.get(), hidden.get()) {
-                            (crate::domain::Lang::Zh, n) => format!("更多服务：还有 {n} 个可选问题"),
-                            (crate::domain::Lang::En, 1) => "More services: 1 optional question".to_string(),
-                            (crate::domain::Lang::En, n) => format!("More services: {n} optional questions"),
-                        }
-                    }
+                    if show_all.get() { Msg::ShowFewerQuestions } else { Msg::MoreQuestions(hidden.get()) }
+                        .get(lang.get())
                 }}
             </button>
         </Show>

@@ -1,17 +1,18 @@
 //! Choosing the region whose catalog applies.
 
 use crate::domain::Lang;
-use crate::ui::i18n::{tr, txt};
 use crate::ui::state::AppState;
+use crate::view::Msg;
 use leptos::prelude::*;
 
+/// The region picker.
 #[component]
 pub fn RegionPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     view! {
         <div class="field region">
-            <label for="region">{move || tr(lang.get(), "地区", "Region")}</label>
+            <label for="region">{state.t(Msg::Region)}</label>
             <select
                 id="region"
                 on:change=move |ev| state.region.set(event_target_value(&ev))
@@ -33,7 +34,7 @@ pub fn region_options(lang: RwSignal<Lang>) -> impl IntoView {
         .map(|r| {
             let id = r.id.clone();
             let name = r.name.clone();
-            view! { <option value=id>{move || txt(lang.get(), &name)}</option> }
+            view! { <option value=id>{move || name.get(lang.get()).to_string()}</option> }
         })
         .collect_view()
 }

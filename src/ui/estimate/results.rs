@@ -3,55 +3,35 @@
 //! said, not hidden). What may apply and what nearly applies have their own lists.
 
 use super::result_item::ResultItem;
-use super::summary::{Pick, by_area, count_en, rows, totals};
+use super::rows;
 use super::{NearMissList, PendingList};
 use crate::domain::Lang;
-use crate::ui::i18n::tr;
-use crate::ui::state::{AppState, Estimate};
+use crate::ui::state::AppState;
+use crate::view::{Msg, words};
 use leptos::prelude::*;
 
+/// The totals and the lists of what the household gets.
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let estimate = expect_context::<Estimate>();
+    let estimate = state.estimate;
     let lang = state.lang;
-    let groups = Memo::new(move |_| {
-        estimate.with(|e| {
-            e.0.as_ref()
-                .map(|r| by_area(r, lang.get(), Pick::Targeted))
-                .unwrap_or_default()
-        })
-    });
-    let universal = Memo::new(move |_| {
-        estimate.with(|e| {
-            e.0.as_ref()
-                .map(|r| rows(r, lang.get(), Pick::Universal))
-                .unwrap_or_default()
-        })
-    });
-    let total = Memo::new(move |_| estimate.with(|e| e.0.as_ref().map(|r| totals(r, lang.get()))));
+    let groups =
+        Memo::new(move |_| estimate.with(|e| e.as_ref().map(rows::by_area).unwrap_or_default()));
+    let universal =
+        Memo::new(move |_| estimate.with(|e| e.as_ref().map(rows::universal).unwrap_or_default()));
     let documents = move || {
         estimate.with(|e| {
-            e.0.as_ref()
-                .map(|r| {
-                    let l = lang.get();
-                    let cat = AppState::catalog();
-                    cat.map(|c| c.chain(r.region))
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|reg| {
-                            let d = &reg.document;
-                            let dated = r.dated.iter().any(|x| x.id == reg.id);
+            e.as_ref()
+                .map(|e| {
+                    e.documents
+                        .iter()
+                        .map(|d| {
                             (
-                                format!(
-                                    "{}{}{}–{}{}",
-                                    d.title,
-                                    tr(l, "：标准适用于 ", " — standard for "),
-                                    d.valid_from.year,
-                                    d.valid_to.year,
-                                    tr(l, " 年", ""),
-                                ),
-                                dated,
+                                d.document.title.to_string(),
+                                d.document.valid_from.year,
+                                d.document.valid_to.year,
+                                d.dated,
                             )
                         })
                         .collect::<Vec<_>>()
@@ -59,58 +39,70 @@ pub fn Results() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The name of a service area in the current language.
+    let area_name = move |area: &'static str| {
+        move || {
+            let l = lang.get();
+            estimate.with(|e| {
+                e.as_ref()
+                    .and_then(|e| {
+                        e.rules
+                            .iter()
+                            .filter_map(|r| r.area.as_ref())
+                            .find(|a| a.id == area)
+                    })
+                    .map(|a| if l == Lang::Zh { a.zh } else { a.en })
+                    .unwrap_or_default()
+            })
+        }
+    };
     view! {
         <div class="totals" aria-live="polite" aria-atomic="true" data-testid="totals">
-            {move || total.get().map(|t| {
+            {move || estimate.with(|e| e.as_ref().map(|e| {
                 let l = lang.get();
+                let t = e.totals.household;
+                let in_kind = words::services_in_kind(e);
                 view! {
                     <p class="cash">
-                        <span class="label">{tr(l, "现金补贴合计", "Cash benefits")}</span>
-                        <strong data-testid="total-year">{t.year}</strong>
-                        {tr(l, " / 年", " a year")}
+                        <span class="label">{Msg::CashBenefits.get(l)}</span>
+                        <strong data-testid="total-year">{words::money(l, t.yearly)}</strong>
+                        {Msg::AYear.get(l)}
                         <span class="month" data-testid="total-month">
-                            {format!("（{}{}）", tr(l, "约每月 ", "about "), t.month)}
+                            {Msg::AboutMonthly(words::money(l, t.monthly)).get(l)}
                         </span>
                     </p>
-                    {t.once.map(|o| view! { <p data-testid="total-once">{tr(l, "一次性补贴：", "One-off: ")}{o}</p> })}
-                    {t.waived.map(|w| view! {
-                        <p class="waived" data-testid="total-waived">
-                            {tr(l, "另有减免费用（不是现金）：", "Fees waived besides (not cash): ")}{w}
-                        </p>
+                    {(!t.once.is_zero()).then(|| view! { <p data-testid="total-once">{Msg::OneOff.get(l)}{words::money(l, t.once)}</p> })}
+                    {words::waived(l, e).map(|w| view! {
+                        <p class="waived" data-testid="total-waived">{Msg::WaivedBesides.get(l)}{w}</p>
                     })}
-                    {t.dated.then(|| view! {
-                        <p class="dated" data-testid="total-dated">
-                            {tr(l, "注意：所依据的文件已过适用期，按其最后标准估算。", "Note: the documents' period has ended; their last amounts are used.")}
-                        </p>
+                    {e.documents.iter().any(|d| d.dated).then(|| view! {
+                        <p class="dated" data-testid="total-dated">{Msg::DatedNote.get(l)}</p>
                     })}
                     <p>
-                        <strong data-testid="in-kind">{t.in_kind}</strong>
-                        {match l {
-                            Lang::Zh => " 项免费或优惠服务",
-                            Lang::En if t.in_kind == 1 => " service in kind",
-                            Lang::En => " services in kind",
-                        }}
+                        <strong data-testid="in-kind">{in_kind}</strong>
+                        {Msg::InKind(in_kind).get(l)}
                     </p>
-                    {(t.cash_pending > 0).then(|| view! {
-                        <p class="pending">{match l {
-                            Lang::Zh => format!("{} 项补贴的金额还需补充信息", t.cash_pending),
-                            Lang::En => format!("{} {} more answers for the amount", count_en(t.cash_pending, "benefit", "benefits"), if t.cash_pending == 1 { "needs" } else { "need" }),
-                        }}</p>
-                    })}
-                    {t.possible.map(|p| view! { <p class="possible">{p}</p> })}
+                    {(t.cash_pending > 0).then(|| view! { <p class="pending">{Msg::CashPending(t.cash_pending).get(l)}</p> })}
+                    {words::possible(l, e).map(|p| view! { <p class="possible">{p}</p> })}
                 }
-            })}
+            }))}
         </div>
-        <h2 id="results" tabindex="-1">{move || tr(lang.get(), "可以享受", "You can get")}</h2>
+        <h2 id="results" tabindex="-1">{state.t(Msg::YouCanGet)}</h2>
         <div data-testid="eligible">
             <Show when=move || groups.with(Vec::is_empty)>
-                <p class="none">{move || tr(lang.get(), "暂无针对性的补贴或服务。请填写左侧信息。", "Nothing targeted yet. Fill in the questions.")}</p>
+                <p class="none">{state.t(Msg::NothingYet)}</p>
             </Show>
-            <For each=move || groups.get() key=|(area, rows)| (area.clone(), rows.len(), rows.iter().map(|r| r.amount.clone().unwrap_or_default()).collect::<String>()) let:group>
+            <For each=move || groups.get() key=|(area, _)| *area let:group>
                 <section class="area">
-                    <h3>{group.0.clone()}</h3>
+                    <h3>{area_name(group.0)}</h3>
                     <ul class="results">
-                        {group.1.into_iter().map(|row| view! { <ResultItem row=row /> }).collect_view()}
+                        <For
+                            each=move || groups.with(|g| g.iter().find(|(a, _)| *a == group.0).map(|(_, k)| k.clone()).unwrap_or_default())
+                            key=|k| *k
+                            let:id
+                        >
+                            <ResultItem id=id estimate=estimate />
+                        </For>
                     </ul>
                 </section>
             </For>
@@ -118,25 +110,23 @@ pub fn Results() -> impl IntoView {
         <PendingList />
         <NearMissList />
         <details class="universal" data-testid="universal">
-            <summary>
-                {move || match lang.get() {
-                    crate::domain::Lang::Zh => format!("面向全体城乡居民的服务（{} 项）", universal.with(Vec::len)),
-                    crate::domain::Lang::En => format!("Services open to every resident ({})", universal.with(Vec::len)),
-                }}
-            </summary>
+            <summary>{move || Msg::Universal(universal.with(Vec::len)).get(lang.get())}</summary>
             <ul class="results">
-                <For each=move || universal.get() key=|r| (r.rule.clone(), r.member, r.lang) let:row>
-                    <ResultItem row=row />
+                <For each=move || universal.get() key=|k| *k let:id>
+                    <ResultItem id=id estimate=estimate everyone=true />
                 </For>
             </ul>
         </details>
         <footer class="sources">
-            {move || documents().into_iter().map(|(t, dated)| view! {
-                <p class:dated=dated>
-                    {t}
-                    {dated.then(|| tr(lang.get(), "（已过适用期，按最后标准估算）", " (period ended: its last amounts are used)"))}
-                </p>
-            }).collect_view()}
+            {move || {
+                let l = lang.get();
+                documents().into_iter().map(|(title, from, to, dated)| view! {
+                    <p class:dated=dated>
+                        {Msg::DocumentYears { title, from, to }.get(l)}
+                        {dated.then(|| Msg::PeriodEnded.get(l))}
+                    </p>
+                }).collect_view()
+            }}
         </footer>
     }
 }

@@ -2,12 +2,13 @@
 //! link itself. The household travels in the URL fragment, which browsers never send
 //! to a server; whoever gets the link can read it.
 
-use crate::ui::i18n::tr;
 use crate::ui::persist::share_link;
 use crate::ui::state::AppState;
+use crate::view::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The share link panel: the warning first, the link once agreed to.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -38,24 +39,20 @@ pub fn SharePanel() -> impl IntoView {
     };
     view! {
         <section id="share-panel" class="share-panel" aria-labelledby="share-title">
-            <h2 id="share-title">{move || tr(lang.get(), "分享链接", "Share link")}</h2>
+            <h2 id="share-title">{state.t(Msg::ShareLink)}</h2>
             <p class="warning">
-                {move || tr(
-                    lang.get(),
-                    "链接里包含您填写的全部信息（年龄、收入、残疾、低保等）。任何拿到链接的人都能看到这些信息。链接内容只在浏览器中读取，不会发送到任何服务器。",
-                    "The link contains everything you entered (ages, income, disability, 低保 status…). Anyone who gets the link can read it. Its content is read in the browser only and never sent to any server.",
-                )}
+                {state.t(Msg::ShareWarning)}
             </p>
             <Show
                 when=move || link.with(Option::is_some)
                 fallback=move || view! {
                     <button type="button" class="make-link" on:click=move |_| agreed.set(true)>
-                        {move || tr(lang.get(), "我明白，生成链接", "I understand: make the link")}
+                        {state.t(Msg::MakeLink)}
                     </button>
                 }
             >
                 <div class="field">
-                    <label for="share-link">{move || tr(lang.get(), "分享链接", "Link")}</label>
+                    <label for="share-link">{state.t(Msg::Link)}</label>
                     <input id="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default()
                         on:focus=move |ev| {
                             if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -64,12 +61,12 @@ pub fn SharePanel() -> impl IntoView {
                         }
                     />
                 </div>
-                <button type="button" class="copy" on:click=copy>{move || tr(lang.get(), "复制链接", "Copy link")}</button>
+                <button type="button" class="copy" on:click=copy>{state.t(Msg::CopyLink)}</button>
                 <p role="status" class="copied">
                     {move || copied.get().map(|ok| if ok {
-                        tr(lang.get(), "已复制。", "Copied.")
+                        Msg::Copied.get(lang.get())
                     } else {
-                        tr(lang.get(), "无法自动复制，请选中上面的链接手动复制。", "Could not copy: select the link above and copy it.")
+                        Msg::CopyFailed.get(lang.get())
                     })}
                 </p>
             </Show>

@@ -2,30 +2,30 @@
 //! (pressed, expanded) exposed to screen readers.
 
 use super::SharePanel;
-use crate::ui::i18n::tr;
 use crate::ui::persist::clear_all;
 use crate::ui::state::AppState;
+use crate::view::Msg;
 use leptos::prelude::*;
 
+/// The page tools: large text, print, share link, clear all.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
     let share_open = RwSignal::new(false);
     view! {
-        <nav class="toolbar" aria-label=move || tr(lang.get(), "工具", "Tools")>
+        <nav class="toolbar" aria-label=state.t(Msg::Tools)>
             <button
                 type="button"
                 class="large"
                 aria-pressed=move || state.large_text.get().to_string()
                 on:click=move |_| state.large_text.update(|b| *b = !*b)
             >
-                {move || tr(lang.get(), "大字模式", "Large text")}
+                {state.t(Msg::LargeText)}
             </button>
             <button type="button" class="print" on:click=move |_| {
                 let _ = window().print();
             }>
-                {move || tr(lang.get(), "打印摘要", "Print summary")}
+                {state.t(Msg::PrintSummary)}
             </button>
             <button
                 type="button"
@@ -34,13 +34,13 @@ pub fn Toolbar() -> impl IntoView {
                 aria-controls="share-panel"
                 on:click=move |_| share_open.update(|b| *b = !*b)
             >
-                {move || tr(lang.get(), "分享链接", "Share link")}
+                {state.t(Msg::ShareLink)}
             </button>
             <button type="button" class="clear" on:click=move |_| {
                 share_open.set(false);
                 clear_all(state);
             }>
-                {move || tr(lang.get(), "清除全部", "Clear all")}
+                {state.t(Msg::ClearAll)}
             </button>
         </nav>
         <Show when=move || share_open.get()>

@@ -1,0 +1,148 @@
+//! What the lists show, read from an estimate of the state: which results each list
+//! takes (as keys: a rule and a member), and one row's data by its key. A list is a
+//! `<For>` over keys; each row reads its own data and the language reactively, so an
+//! edit or a switch of language redraws a row in place, never the whole list.
+
+use crate::ui::state::Estimate;
+use crate::view::{self, Outcome, RuleInfo, Status};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// A result's identity: its rule and its member (`None`: the household, or everyone for
+/// a service open to all).
+pub type Key = (&'static str, Option<usize>);
+
+/// One row's data: the result and what its rule is.
+#[derive(Clone, PartialEq)]
+pub struct Row {
+    pub outcome: Outcome<'static>,
+    pub rule: RuleInfo<'static>,
+}
+
+/// The row of `key` in `estimate`, kept up to date. A universal service's row (member
+/// `None`) stands for every member's result.
+pub fn row(estimate: Estimate, key: Key) -> Memo<Option<Row>> {
+    Memo::new(move |_| {
+        estimate.with(|e| {
+            let e = e.as_ref()?;
+            let o = e.result(key.0, key.1).or_else(|| {
+                e.results
+                    .iter()
+                    .find(|o| o.rule == key.0 && o.status == Status::Yes && key.1.is_none())
+            })?;
+            Some(Row {
+                outcome: o.clone(),
+                rule: e.rule_of(o).clone(),
+            })
+        })
+    })
+}
+
+/// Eligible results of targeted rules, cash first within the catalog's order.
+pub fn targeted(e: &view::Estimate<'static>) -> Vec<Key> {
+    let mut out: Vec<&Outcome<'static>> = view::words::targeted(e).collect();
+    out.sort_by_key(|o| o.cash.is_none());
+    out.into_iter()
+        .map(|o| (o.rule, o.member_index()))
+        .collect()
+}
+
+/// [`targeted`] grouped by service area, areas in the order they first appear.
+pub fn by_area(e: &view::Estimate<'static>) -> Vec<(&'static str, Vec<Key>)> {
+    let mut groups: Vec<(&'static str, Vec<Key>)> = Vec::new();
+    for o in view::words::targeted(e) {
+        let area = e.rule_of(o).area.as_ref().map_or("", |a| a.id);
+        let key = (o.rule, o.member_index());
+        match groups.iter_mut().find(|(a, _)| *a == area) {
+            Some((_, v)) => v.push(key),
+            None => groups.push((area, vec![key])),
+        }
+    }
+    for (_, keys) in &mut groups {
+        keys.sort_by_key(|k| e.result(k.0, k.1).is_none_or(|o| o.cash.is_none()));
+    }
+    groups
+}
+
+/// Services open to every resident that the household gets: one row per rule.
+pub fn universal(e: &view::Estimate<'static>) -> Vec<Key> {
+    let mut out: Vec<&Outcome<'static>> = Vec::new();
+    for o in &e.results {
+        if o.status == Status::Yes
+            && e.rule_of(o).universal
+            && !out.iter().any(|k| k.rule == o.rule)
+        {
+            out.push(o);
+        }
+    }
+    out.sort_by_key(|o| o.cash.is_none());
+    out.into_iter().map(|o| (o.rule, None)).collect()
+}
+
+/// Most cash that hangs on a result (yearly, or the one-off sum), zero while unknown.
+pub fn at_stake(o: &Outcome) -> Decimal {
+    o.cash
+        .as_ref()
+        .and_then(|c| c.yearly.or(c.once))
+        .map_or(Decimal::ZERO, |r| r.max.unwrap_or(r.min))
+}
+
+/// Results an answer could still decide, most cash at stake first.
+pub fn pending(e: &view::Estimate<'static>) -> Vec<Key> {
+    let mut out: Vec<&Outcome<'static>> = e
+        .results
+        .iter()
+        .filter(|o| o.status == Status::Unknown && !e.rule_of(o).universal)
+        .collect();
+    out.sort_by_key(|o| std::cmp::Reverse(at_stake(o)));
+    out.into_iter()
+        .map(|o| (o.rule, o.member_index()))
+        .collect()
+}
+
+/// Rules not met that one change would meet.
+pub fn near_misses(e: &view::Estimate<'static>) -> Vec<Key> {
+    e.results
+        .iter()
+        .filter(|o| o.near_miss.is_some() && !e.rule_of(o).universal)
+        .map(|o| (o.rule, o.member_index()))
+        .collect()
+}
+
+/// The words of a row before anything is opened: the rule's name, who, the amount and
+/// where the local figures it uses come from — each read reactively, in the current
+/// language. Shared by every list, so a result reads the same wherever it is shown.
+#[component]
+pub fn RowHead(
+    /// The row's data (see [`row`]).
+    data: Memo<Option<Row>>,
+    /// Who it is for ("成员 2", "全家", "每位成员").
+    who: crate::view::Msg,
+    /// The amount in words: every cash result's ([`crate::view::words::amount_of`]), or only a known one.
+    amount: fn(crate::domain::Lang, &Outcome) -> Option<String>,
+    /// Whether the figures it reads are listed.
+    #[prop(optional)]
+    figures: bool,
+) -> impl IntoView {
+    let lang = expect_context::<crate::ui::state::AppState>().lang;
+    view! {
+        <span class="name">{move || data.with(|d| d.as_ref().map(|d| d.rule.name.get(lang.get()).to_string()))}</span>
+        " "
+        <span class="who">{move || who.get(lang.get())}</span>
+        {move || data.with(|d| d.as_ref().and_then(|d| amount(lang.get(), &d.outcome)))
+            .map(|a| view! { <span class="amount">{a}</span> })}
+        {move || {
+            let l = lang.get();
+            data.with(|d| match d {
+                Some(d) if figures => d.outcome.figures.clone(),
+                _ => Vec::new(),
+            })
+            .into_iter()
+            .map(|f| {
+                let t = if l == crate::domain::Lang::Zh { f.zh } else { f.en };
+                view! { <span class="figure" data-testid="figure">{t}</span> }
+            })
+            .collect_view()
+        }}
+    }
+}

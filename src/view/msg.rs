@@ -1,0 +1,592 @@
+//! Every fixed string the app and the CLI table show, in one table: Chinese first,
+//! English second. A message with numbers or names in it carries them, so its words in
+//! both languages stay side by side here, not spread over the components.
+
+use super::words::count_en;
+use crate::domain::Lang;
+use std::borrow::Cow;
+
+/// A message of the app or the CLI table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    // The page.
+    SkipToResults,
+    Title,
+    OtherLanguage,
+    Privacy,
+    CatalogFailed,
+    YourHousehold,
+    EstimateRegion,
+    Tools,
+    LargeText,
+    PrintSummary,
+    ShareLink,
+    ClearAll,
+    Dismiss,
+    Undo,
+    // The form.
+    Region,
+    Household,
+    AddMember,
+    Remove,
+    NotAnswered,
+    DontKnow,
+    Yes,
+    No,
+    Yuan,
+    ShowFewerQuestions,
+    /// How many optional questions are folded away.
+    MoreQuestions(usize),
+    /// A member's card: "成员 2" / "Member 2".
+    MemberTitle(usize),
+    /// The remove button's label for screen readers.
+    RemoveMember(usize),
+    /// A typed answer refused: the domain's reason follows.
+    NotUsed(String),
+    // The results.
+    CashBenefits,
+    AYear,
+    AboutMonthly(String),
+    OneOff,
+    WaivedBesides,
+    DatedNote,
+    InKind(u32),
+    /// Benefits whose amount still needs answers.
+    CashPending(u32),
+    /// What undecided benefits could add: how many, the largest per year.
+    Possible {
+        count: usize,
+        largest: String,
+    },
+    /// Fees waived per year, and one-off.
+    WaivedLine {
+        year: String,
+        once: Option<String>,
+    },
+    YouCanGet,
+    NothingYet,
+    /// The universal services' heading, with their count.
+    Universal(usize),
+    /// A document's title and years; `dated` when its period has ended.
+    DocumentYears {
+        title: String,
+        from: i32,
+        to: i32,
+    },
+    PeriodEnded,
+    Everyone,
+    /// "成员 2" / "member 2" / "全家" / "household".
+    Who(Option<usize>),
+    /// "成员 2 的" / "member 2's": whose fact a near miss changes.
+    Whose(Option<usize>),
+    /// A near miss: whose, what change, which rule, the amount if known.
+    NearMiss {
+        whose: String,
+        change: String,
+        name: String,
+        amount: Option<String>,
+    },
+    NearlyThere,
+    MayApply,
+    Answer,
+    YouSaidDontKnow,
+    ListSeparator,
+    ShowFewer,
+    ShowAll(usize),
+    /// The compact total bar: yearly cash and the benefits count.
+    TotalBar {
+        year: String,
+        eligible: u32,
+    },
+    SeeResults,
+    AmountNeedsAnswers,
+    AmountLocalStandard,
+    AmountSetByDepartment,
+    // The why panel.
+    Conditions,
+    Met,
+    Unmet,
+    Unknown,
+    Amount,
+    WhoItIsFor,
+    WhatItIs,
+    LeadDepartment,
+    WhoPays,
+    Source,
+    /// "文件，第 3 项（第 10–12 行）".
+    Cited {
+        document: String,
+        item: String,
+        lines: (u32, u32),
+    },
+    StandardFor {
+        from: i32,
+        to: i32,
+    },
+    /// "河北省，第 3 项": the region and item a printed result cites.
+    RegionItem {
+        region: String,
+        item: String,
+    },
+    // Comparison.
+    Compare,
+    CompareRegion,
+    NoComparison,
+    ServicesInKind,
+    AboutMonth,
+    OneOffShort,
+    // Share.
+    ShareWarning,
+    MakeLink,
+    Link,
+    CopyLink,
+    Copied,
+    CopyFailed,
+    // Print.
+    SummaryTitle,
+    /// "地区：…；测算日期：…".
+    PrintRegion {
+        region: String,
+        date: String,
+    },
+    PrintHousehold(String),
+    PrintMember {
+        index: usize,
+        answers: String,
+    },
+    AnswerSeparator,
+    /// "年龄：70" / "Age: 70".
+    Labelled {
+        label: &'static str,
+        value: String,
+    },
+    // Counter settings.
+    CounterSettings,
+    CounterIntro,
+    DeployedBy,
+    Figure,
+    Value,
+    Year,
+    SourceOfFigure,
+    NotSet,
+    Save,
+    ClearCounter,
+    BackToEstimate,
+    ImportFile,
+    Import,
+    SiteSets(String),
+    EnteredWins,
+    FigureYear(&'static str, &'static str),
+    FigureSource(&'static str, &'static str),
+    // The CLI table.
+    CashPerYear,
+    ServicesInKindCount,
+    Eligible,
+    NeedsAnswers,
+    AmountPending,
+    UniversalCount(usize),
+    DatedDocument,
+    WaivedPerYear,
+    FeesWaived,
+    HouseholdShort,
+    NearlyThereTable,
+    SettingsValid,
+    // Notices.
+    SessionDamaged,
+    /// Some saved answers could not be read: how many, which (a short list).
+    SessionPartly {
+        dropped: usize,
+        list: String,
+    },
+    LinkApplied,
+    /// A shared link that could not be opened, with the domain's reason in both languages.
+    LinkBroken {
+        zh: String,
+        en: String,
+    },
+    ClearedAll,
+    ClearUndone,
+    /// A settings file that cannot be used: where it is, why in both languages.
+    SettingsUnusable {
+        url: String,
+        zh: String,
+        en: String,
+    },
+    SavedHere,
+    CannotSave,
+    /// Counter settings refused, with the domain's reason in both languages.
+    NotSaved {
+        zh: String,
+        en: String,
+    },
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> Cow<'static, str> {
+        let (zh, en) = self.both();
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The message in both languages.
+    pub fn both(&self) -> (Cow<'static, str>, Cow<'static, str>) {
+        use Msg::*;
+        let s = |zh: &'static str, en: &'static str| (Cow::Borrowed(zh), Cow::Borrowed(en));
+        let f = |zh: String, en: String| (Cow::Owned(zh), Cow::Owned(en));
+        match self {
+            SkipToResults => s("跳到测算结果", "Skip to the results"),
+            Title => s("基本公共服务测算", "Basic public services estimator"),
+            OtherLanguage => s("English", "中文"),
+            Privacy => s(
+                "全部在本机计算，您填写的信息不会离开浏览器。",
+                "Everything is computed on this device; what you enter never leaves the browser.",
+            ),
+            CatalogFailed => s("规则库无法加载。", "The rule catalog failed to load."),
+            YourHousehold => s("填写家庭情况", "Your household"),
+            EstimateRegion => s("测算结果", "Estimate"),
+            Tools => s("工具", "Tools"),
+            LargeText => s("大字模式", "Large text"),
+            PrintSummary => s("打印摘要", "Print summary"),
+            ShareLink => s("分享链接", "Share link"),
+            ClearAll => s("清除全部", "Clear all"),
+            Dismiss => s("知道了", "Dismiss"),
+            Undo => s("撤销", "Undo"),
+            Region => s("地区", "Region"),
+            Household => s("家庭情况", "Household"),
+            AddMember => s("＋ 添加家庭成员", "+ Add a member"),
+            Remove => s("删除", "Remove"),
+            NotAnswered => s("未填", "Not answered"),
+            DontKnow => s("不清楚", "Don't know"),
+            Yes => s("是", "Yes"),
+            No => s("否", "No"),
+            Yuan => s("元", "yuan"),
+            ShowFewerQuestions => s(
+                "只显示影响金额的问题",
+                "Show only the questions that change an amount",
+            ),
+            MoreQuestions(n) => f(
+                format!("更多服务：还有 {n} 个可选问题"),
+                format!(
+                    "More services: {}",
+                    count_en(*n as u32, "optional question", "optional questions")
+                ),
+            ),
+            MemberTitle(i) => f(format!("成员 {}", i + 1), format!("Member {}", i + 1)),
+            RemoveMember(i) => f(
+                format!("删除成员 {}", i + 1),
+                format!("Remove member {}", i + 1),
+            ),
+            NotUsed(why) => f(format!("无效（未采用）：{why}"), format!("Not used: {why}")),
+            CashBenefits => s("现金补贴合计", "Cash benefits"),
+            AYear => s(" / 年", " a year"),
+            AboutMonthly(m) => f(format!("（约每月 {m}）"), format!("（about {m}）")),
+            OneOff => s("一次性补贴：", "One-off: "),
+            WaivedBesides => s(
+                "另有减免费用（不是现金）：",
+                "Fees waived besides (not cash): ",
+            ),
+            DatedNote => s(
+                "注意：所依据的文件已过适用期，按其最后标准估算。",
+                "Note: the documents' period has ended; their last amounts are used.",
+            ),
+            InKind(n) => s(
+                " 项免费或优惠服务",
+                if *n == 1 {
+                    " service in kind"
+                } else {
+                    " services in kind"
+                },
+            ),
+            CashPending(n) => f(
+                format!("{n} 项补贴的金额还需补充信息"),
+                format!(
+                    "{} {} more answers for the amount",
+                    count_en(*n, "benefit", "benefits"),
+                    if *n == 1 { "needs" } else { "need" }
+                ),
+            ),
+            Possible { count, largest } => f(
+                format!("{count} 项补贴还待回答问题确定，其中单项最多每年 {largest}"),
+                format!(
+                    "{} still to be decided by your answers; the largest is up to {largest} a year",
+                    count_en(*count as u32, "benefit", "benefits")
+                ),
+            ),
+            WaivedLine { year, once: None } => f(format!("每年 {year}"), format!("{year} a year")),
+            WaivedLine {
+                year,
+                once: Some(o),
+            } => f(
+                format!("每年 {year}，一次性 {o}"),
+                format!("{year} a year, {o} once"),
+            ),
+            YouCanGet => s("可以享受", "You can get"),
+            NothingYet => s(
+                "暂无针对性的补贴或服务。请填写左侧信息。",
+                "Nothing targeted yet. Fill in the questions.",
+            ),
+            Universal(n) => f(
+                format!("面向全体城乡居民的服务（{n} 项）"),
+                format!("Services open to every resident ({n})"),
+            ),
+            DocumentYears { title, from, to } => f(
+                format!("{title}：标准适用于 {from}–{to} 年"),
+                format!("{title} — standard for {from}–{to}"),
+            ),
+            PeriodEnded => s(
+                "（已过适用期，按最后标准估算）",
+                " (period ended: its last amounts are used)",
+            ),
+            Everyone => s("每位成员", "everyone"),
+            Who(Some(i)) => f(format!("成员 {}", i + 1), format!("member {}", i + 1)),
+            Who(None) => s("全家", "household"),
+            Whose(Some(i)) => f(format!("成员 {} 的", i + 1), format!("member {}'s", i + 1)),
+            Whose(None) => s("家庭的", "the household's"),
+            NearMiss {
+                whose,
+                change,
+                name,
+                amount,
+            } => {
+                let zh_amount = amount
+                    .as_ref()
+                    .map(|c| format!("：{c}"))
+                    .unwrap_or_default();
+                let en_amount = amount
+                    .as_ref()
+                    .map(|c| format!(": {c}"))
+                    .unwrap_or_default();
+                f(
+                    format!("如果{whose}{change}，还可以享受“{name}”{zh_amount}"),
+                    format!(
+                        "If {whose} {}, you would also get “{name}”{en_amount}",
+                        lower_first(change)
+                    ),
+                )
+            }
+            NearlyThere => s("差一点就能享受", "Nearly there"),
+            MayApply => s(
+                "可能可以享受——回答这些问题即可确定",
+                "May apply — answer these questions to decide",
+            ),
+            Answer => s("需要回答：", "Answer: "),
+            YouSaidDontKnow => s("您选了不清楚", "you said you don't know"),
+            ListSeparator => s("、", ", "),
+            ShowFewer => s("收起", "Show fewer"),
+            ShowAll(n) => f(format!("显示全部 {n} 项"), format!("Show all {n}")),
+            TotalBar { year, eligible } => f(
+                format!("现金补贴每年 {year} · 可享受 {eligible} 项"),
+                format!(
+                    "Cash {year} a year · {} you can get",
+                    count_en(*eligible, "benefit", "benefits")
+                ),
+            ),
+            SeeResults => s("看结果", "See results"),
+            AmountNeedsAnswers => s("金额待补充信息", "amount needs more answers"),
+            AmountLocalStandard => s(
+                "金额按当地标准，由办理机构核定",
+                "amount follows a local standard the office applies",
+            ),
+            AmountSetByDepartment => s("金额由主管部门核定", "amount set by the department"),
+            Conditions => s("条件", "Conditions"),
+            Met => s("符合：", "met: "),
+            Unmet => s("不符合：", "not met: "),
+            Unknown => s("未知：", "unknown: "),
+            Amount => s("金额：", "Amount: "),
+            WhoItIsFor => s("服务对象", "Who it is for"),
+            WhatItIs => s("服务内容", "What it is"),
+            LeadDepartment => s("牵头负责单位", "Lead department"),
+            WhoPays => s("支出责任", "Who pays"),
+            Source => s("出处", "Source"),
+            Cited {
+                document,
+                item,
+                lines: (a, b),
+            } => f(
+                format!("{document}，第 {item} 项（第 {a}–{b} 行）"),
+                format!("{document}, item {item} (lines {a}–{b})"),
+            ),
+            StandardFor { from, to } => f(
+                format!("；标准适用于 {from}–{to}"),
+                format!("; standard for {from}–{to}"),
+            ),
+            RegionItem { region, item } => f(
+                format!("{region}，第 {item} 项"),
+                format!("{region}, item {item}"),
+            ),
+            Compare => s("与另一地区对比", "Compare with another region"),
+            CompareRegion => s("对比地区", "Region to compare"),
+            NoComparison => s("不对比", "No comparison"),
+            ServicesInKind => s("项免费或优惠服务", "services in kind"),
+            AboutMonth => s("约每月 ", "about a month: "),
+            OneOffShort => s("一次性：", "One-off: "),
+            ShareWarning => s(
+                "链接里包含您填写的全部信息（年龄、收入、残疾、低保等）。任何拿到链接的人都能看到这些信息。链接内容只在浏览器中读取，不会发送到任何服务器。",
+                "The link contains everything you entered (ages, income, disability, 低保 status…). Anyone who gets the link can read it. Its content is read in the browser only and never sent to any server.",
+            ),
+            MakeLink => s("我明白，生成链接", "I understand: make the link"),
+            Link => s("分享链接", "Link"),
+            CopyLink => s("复制链接", "Copy link"),
+            Copied => s("已复制。", "Copied."),
+            CopyFailed => s(
+                "无法自动复制，请选中上面的链接手动复制。",
+                "Could not copy: select the link above and copy it.",
+            ),
+            SummaryTitle => s(
+                "测算摘要（仅供参考，以主管部门认定为准）",
+                "Estimate summary (for reference; the departments decide)",
+            ),
+            PrintRegion { region, date } => f(
+                format!("地区：{region}；测算日期：{date}"),
+                format!("Region: {region}; estimated on {date}"),
+            ),
+            PrintHousehold(a) => f(format!("家庭：{a}"), format!("Household: {a}")),
+            PrintMember { index, answers } if answers.is_empty() => f(
+                format!("成员 {}：未填写", index + 1),
+                format!("Member {}: nothing entered", index + 1),
+            ),
+            PrintMember { index, answers } => f(
+                format!("成员 {}：{answers}", index + 1),
+                format!("Member {}: {answers}", index + 1),
+            ),
+            AnswerSeparator => s("；", "; "),
+            Labelled { label, value } => {
+                f(format!("{label}：{value}"), format!("{label}: {value}"))
+            }
+            CounterSettings => s("柜台设置", "Counter settings"),
+            CounterIntro => s(
+                "供政务服务窗口工作人员使用：填写本窗口所在地、居民通常不知道的标准（低保标准、最低工资等），以后在本浏览器中测算时不再询问居民，并在结果中注明“按本站设定”。只保存这些设置，不保存任何居民信息；居民自己填写的数值优先。",
+                "For counter staff: enter the local figures residents usually do not know (低保 standard, minimum wage…). Estimates in this browser then stop asking residents for them and mark the amounts “set by this site”. Only these settings are saved, never anything about a resident; a resident's own answer still wins.",
+            ),
+            DeployedBy => s(
+                "部署单位（如：海东市平安区政务服务中心）",
+                "Deployed by (e.g. 海东市平安区政务服务中心)",
+            ),
+            Figure => s("项目", "Figure"),
+            Value => s("数值", "Value"),
+            Year => s("适用年份", "Year"),
+            SourceOfFigure => s("来源（文件、通知）", "Source (document, notice)"),
+            NotSet => s("不设定", "Not set"),
+            Save => s("保存", "Save"),
+            ClearCounter => s("清除本机设置", "Clear this browser's settings"),
+            BackToEstimate => s("返回测算", "Back to the estimate"),
+            ImportFile => s(
+                "导入设置文件（粘贴 settings.json 的内容）",
+                "Import a settings file (paste the content of settings.json)",
+            ),
+            Import => s("导入", "Import"),
+            SiteSets(d) => f(
+                format!("本站设置文件（{d}）为本地区设定："),
+                format!("The site's settings file ({d}) sets for this region:"),
+            ),
+            EnteredWins => s(
+                "下面填写的数值优先于它。",
+                "Figures entered below take precedence over it.",
+            ),
+            FigureYear(zh, en) => f(format!("{zh}：适用年份"), format!("{en}: year")),
+            FigureSource(zh, en) => f(format!("{zh}：来源"), format!("{en}: source")),
+            CashPerYear => s("每年现金", "Cash per year"),
+            ServicesInKindCount => s("项服务", "services in kind"),
+            Eligible => s("可享受", "Eligible"),
+            NeedsAnswers => s("需补充信息", "Needs answers"),
+            AmountPending => s("（金额待定）", "(amount needs answers)"),
+            UniversalCount(n) => f(
+                format!("{n} 项面向全体居民的服务"),
+                format!("{n} services open to all residents"),
+            ),
+            DatedDocument => s(
+                "  【标准已过期限，按其最后标准估算】",
+                "  [dated: the standard's period has ended; its last amounts are used]",
+            ),
+            WaivedPerYear => s("每年减免费用（非现金）", "Fees waived per year (not cash)"),
+            FeesWaived => s("减免 ", "fees waived: "),
+            HouseholdShort => s("家庭", "household"),
+            SettingsValid => s("设置有效", "settings are valid"),
+            SessionDamaged => s(
+                "上次填写的信息已损坏，无法恢复。",
+                "What was entered earlier is damaged and could not be restored.",
+            ),
+            SessionPartly { dropped, list } => f(
+                format!(
+                    "上次填写的信息中有 {dropped} 项本版本无法读取，已略去（{list}），其余已恢复。"
+                ),
+                format!(
+                    "{dropped} of the answers saved earlier could not be read by this version and were left out ({list}); the rest is back."
+                ),
+            ),
+            LinkApplied => s(
+                "已按分享链接填入家庭信息。",
+                "The household from the shared link is filled in.",
+            ),
+            LinkBroken { zh, en } => f(
+                format!("无法打开分享链接：{zh}。您已填写的信息没有改变。"),
+                format!(
+                    "The shared link could not be opened: {en}. Nothing you entered has changed."
+                ),
+            ),
+            ClearedAll => s(
+                "已清除您填写的全部信息。",
+                "Everything you entered has been cleared.",
+            ),
+            ClearUndone => s("已恢复清除前填写的信息。", "What you had entered is back."),
+            SettingsUnusable { url, zh, en } => f(
+                format!("本站设置 {url} 有误，测算未使用它（请告知网站管理员）：{zh}"),
+                format!(
+                    "The site's settings {url} cannot be used, so the estimate runs without them (please tell the site's administrator): {en}"
+                ),
+            ),
+            SavedHere => s("已保存在本浏览器中。", "Saved in this browser."),
+            CannotSave => s(
+                "本浏览器不允许保存（localStorage 不可用），设置只在本页有效。",
+                "This browser does not allow saving (no localStorage): the settings last only while this page is open.",
+            ),
+            NotSaved { zh, en } => f(format!("未保存：{zh}"), format!("Not saved: {en}")),
+            NearlyThereTable => s("差一点就能享受", "Near misses"),
+        }
+    }
+}
+
+/// "Age reaches 80" → "age reaches 80", to follow "If member 2's".
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_english_and_numbers_stay_in_both() {
+        assert_eq!(
+            Msg::MoreQuestions(1).get(Lang::En),
+            "More services: 1 optional question"
+        );
+        assert_eq!(
+            Msg::MoreQuestions(3).get(Lang::Zh),
+            "更多服务：还有 3 个可选问题"
+        );
+        assert_eq!(Msg::InKind(1).get(Lang::En), " service in kind");
+        assert_eq!(
+            Msg::CashPending(2).get(Lang::En),
+            "2 benefits need more answers for the amount"
+        );
+        assert_eq!(Msg::Who(Some(1)).get(Lang::Zh), "成员 2");
+        let n = Msg::NearMiss {
+            whose: "member 1's".into(),
+            change: "Age reaches 80".into(),
+            name: "高龄津贴".into(),
+            amount: None,
+        };
+        assert_eq!(
+            n.get(Lang::En),
+            "If member 1's age reaches 80, you would also get “高龄津贴”"
+        );
+    }
+}
