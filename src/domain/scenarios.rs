@@ -79,6 +79,24 @@ fn income_fact() -> FactId {
     fact_by_name("income_per_capita_month").expect("income_per_capita_month is in FACTS")
 }
 
+/// Whether any rule in force in `region` on `date` reads the monthly income per head (in
+/// its condition, a tier or its amount): whether an income curve has anything to show.
+/// Cheap: no evaluation.
+pub fn reads_income(catalog: &Engine, region: &Region, date: Date) -> bool {
+    let income = income_fact();
+    catalog.effective_rules(region).into_iter().any(|(_, rule)| {
+        if !rule.in_force(date) {
+            return false;
+        }
+        let mut facts = Vec::new();
+        rule.when.facts(&mut facts);
+        if let Amount::Tiers(ts) = &rule.amount {
+            ts.iter().for_each(|t| t.when.facts(&mut facts));
+        }
+        facts.contains(&income) || rule_amount_reads(rule, income)
+    })
+}
+
 /// The yearly cash of `household` as its monthly income per head varies, or `None` when
 /// no rule in force reads that income (there is nothing to draw).
 pub fn income_curve(

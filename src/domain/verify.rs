@@ -47,22 +47,30 @@ pub enum CodeError {
     Check,
 }
 
-impl fmt::Display for CodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CodeError {
+    /// The reason in Chinese and in English.
+    pub fn both(&self) -> (String, String) {
         match self {
-            CodeError::Length { got } => write!(
-                f,
-                "结果码应为 16 位（不计短横），这里有 {got} 位 / a result code has 16 characters (dashes aside), this has {got}"
+            CodeError::Length { got } => (
+                format!("结果码应为 16 位（不计短横），这里有 {got} 位"),
+                format!("a result code has 16 characters (dashes aside), this has {got}"),
             ),
-            CodeError::Character { got } => write!(
-                f,
-                "结果码中不应有“{got}” / “{got}” is not a result-code character"
+            CodeError::Character { got } => (
+                format!("结果码中不应有“{got}”"),
+                format!("“{got}” is not a result-code character"),
             ),
-            CodeError::Check => write!(
-                f,
-                "结果码校验位不符：可能抄错了一位 / the check character does not match: a character was probably mistyped"
+            CodeError::Check => (
+                "结果码校验位不符：可能抄错了一位".into(),
+                "the check character does not match: a character was probably mistyped".into(),
             ),
         }
+    }
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (zh, en) = self.both();
+        write!(f, "{zh} / {en}")
     }
 }
 

@@ -250,6 +250,11 @@ pub enum Msg {
         year: String,
     },
     VerifyWhatItProves,
+    /// A code or amount that cannot be read, with the domain's reason in both languages.
+    VerifyRefused {
+        zh: String,
+        en: String,
+    },
     // What would change (issue 23).
     IncomeTitle,
     /// The curve's range: from 0 to `end` yuan a month per head.
@@ -269,8 +274,8 @@ pub enum Msg {
     Gains(String),
     Undecided(String),
     IncomePerHead,
-    /// The household's own income per head, marked on the chart.
-    IncomeNow(String),
+    /// Marks the household's own income per head in the table.
+    Now,
     OverTimeTitle,
     OverTimeIntro,
     OverTimeNothing,
@@ -282,6 +287,11 @@ pub enum Msg {
         age: Option<i64>,
         what: String,
     },
+    /// "120 元/月" / "¥120 a month".
+    PerMonthAmount(String),
+    PerYearAmount(String),
+    /// Between whose and what: "成员 1：" / "member 1: ".
+    WhoSeparator,
     /// "120 → 140 元/月".
     Changed {
         name: String,
@@ -665,6 +675,7 @@ impl Msg {
                 "结果码是校验码，不是签章：它能说明打印件是否为本工具按这些情况算出的结果，不能说明是哪个部门出具的，也不能代替部门的审核。",
                 "The result code is a checksum, not a signature: it shows whether the paper is what this tool computes from these answers, not which office issued it, and it does not replace the departments' decision.",
             ),
+            VerifyRefused { zh, en } => f(format!("无法核对：{zh}"), format!("Cannot check: {en}")),
             IncomeTitle => s("收入变化时", "If the income changes"),
             IncomeIntro(end) => f(
                 format!("家庭月人均收入从 0 到 {end} 时，每年现金合计的变化（每个收入门槛都重新测算）。"),
@@ -689,7 +700,7 @@ impl Msg {
                 format!("“{name}” needs more answers to decide"),
             ),
             IncomePerHead => s("月人均收入", "Income a month per head"),
-            IncomeNow(v) => f(format!("目前 {v}"), format!("now {v}")),
+            Now => s("（目前）", " (now)"),
             OverTimeTitle => s("今后十年", "The next ten years"),
             OverTimeIntro => s(
                 "只有年龄在变：其他情况按现在填写的计算；与年龄不再相符的回答（如 36 岁仍在读）不再采用。",
@@ -697,6 +708,9 @@ impl Msg {
             ),
             OverTimeNothing => s("今后十年，仅因年龄变化不会有变化。", "Over the next ten years, age alone changes nothing."),
             CalendarYear => s("年份", "Year"),
+            PerMonthAmount(m) => f(format!("{m}/月"), format!("{m} a month")),
+            PerYearAmount(m) => f(format!("{m}/年"), format!("{m} a year")),
+            WhoSeparator => s("：", ": "),
             AgeStep { year, who, age, what } => match age {
                 Some(a) => f(
                     format!("{year} 年：{who}满 {a} 岁，{what}"),

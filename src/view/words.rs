@@ -218,3 +218,31 @@ mod tests {
         assert_eq!(count_en(3, "benefit", "benefits"), "3 benefits");
     }
 }
+
+/// What changed for one rule between two estimates (income or years apart): "失去“低保”",
+/// "“高龄补贴” 120 元/月 → 140 元/月"; for a member's rule, whose it is first when `who`.
+pub fn change(lang: Lang, c: &crate::domain::scenarios::Change, who: bool) -> String {
+    use crate::domain::Tri;
+    let name = c.name.get(lang).to_string();
+    let cash = |s: &crate::domain::scenarios::State| match (s.monthly, s.yearly) {
+        (Some(m), _) => Msg::PerMonthAmount(money(lang, m)).get(lang).into_owned(),
+        (None, Some(y)) => Msg::PerYearAmount(money(lang, y)).get(lang).into_owned(),
+        (None, None) => "—".into(),
+    };
+    let what = match (c.before.status, c.after.status) {
+        (Tri::Yes, Tri::Yes) => Msg::Changed {
+            name,
+            before: cash(&c.before),
+            after: cash(&c.after),
+        },
+        (Tri::Yes, Tri::No) => Msg::Loses(name),
+        (_, Tri::Yes) => Msg::Gains(name),
+        _ => Msg::Undecided(name),
+    }
+    .get(lang)
+    .into_owned();
+    match c.member {
+        Some(i) if who => format!("{}{}{what}", Msg::Who(Some(i)).get(lang), Msg::WhoSeparator.get(lang)),
+        _ => what,
+    }
+}

@@ -1,12 +1,15 @@
 //! The estimate screen: the household on one side; the results, what may apply, what
 //! nearly applies and a comparison with another region on the other.
 
+mod cash_chart;
 mod compare_view;
 mod fact_field;
 mod household_form;
+mod income_chart;
 mod member_card;
 mod more_questions;
 mod near_miss_list;
+mod over_time;
 mod pending_list;
 pub(crate) mod region_picker;
 mod result_item;
@@ -14,12 +17,15 @@ mod results;
 mod rows;
 mod total_bar;
 
+pub use cash_chart::CashChart;
 pub use compare_view::CompareView;
 pub use fact_field::FactField;
 pub use household_form::HouseholdForm;
+pub use income_chart::IncomeChart;
 pub use member_card::MemberCard;
 pub use more_questions::MoreQuestions;
 pub use near_miss_list::NearMissList;
+pub use over_time::OverTime;
 pub use pending_list::PendingList;
 pub use region_picker::RegionPicker;
 pub use results::Results;

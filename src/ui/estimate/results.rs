@@ -4,7 +4,8 @@
 
 use super::result_item::ResultItem;
 use super::rows;
-use super::{NearMissList, PendingList};
+use super::{IncomeChart, NearMissList, OverTime, PendingList};
+use crate::ui::tools::{ResultCodeLine, RuleSetLine};
 use crate::domain::Lang;
 use crate::ui::state::AppState;
 use crate::view::{Msg, words};
@@ -87,6 +88,7 @@ pub fn Results() -> impl IntoView {
                 }
             }))}
         </div>
+        <ResultCodeLine />
         <h2 id="results" tabindex="-1">{state.t(Msg::YouCanGet)}</h2>
         <div data-testid="eligible">
             <Show when=move || groups.with(Vec::is_empty)>
@@ -109,6 +111,8 @@ pub fn Results() -> impl IntoView {
         </div>
         <PendingList />
         <NearMissList />
+        <IncomeChart />
+        <OverTime />
         <details class="universal" data-testid="universal">
             <summary>{move || Msg::Universal(universal.with(Vec::len)).get(lang.get())}</summary>
             <ul class="results">
@@ -127,6 +131,7 @@ pub fn Results() -> impl IntoView {
                     </p>
                 }).collect_view()
             }}
+            <RuleSetLine />
         </footer>
     }
 }

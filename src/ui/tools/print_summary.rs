@@ -1,10 +1,13 @@
 //! What the printed summary says about the household (on paper the form is hidden):
-//! the region, the date, and every answer given, in words.
+//! the region, the date, and every answer given, in words; and the share link's QR code
+//! once the resident agreed to the link (the result code and the rule set are printed
+//! with the totals and the sources).
 
 use crate::domain::Lang;
 use crate::domain::condition::value_text;
 use crate::domain::facts::Value;
 use crate::domain::household::Facts;
+use super::QrCode;
 use crate::ui::state::AppState;
 use crate::view::Msg;
 use leptos::prelude::*;
@@ -86,6 +89,10 @@ pub fn PrintSummary() -> impl IntoView {
         <section class="print-only print-summary">
             <h2>{state.t(Msg::SummaryTitle)}</h2>
             {move || lines().into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+            // Only after the share warning was agreed to: the code holds the answers.
+            <Show when=move || state.share_agreed.get()>
+                <QrCode />
+            </Show>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 //! link itself. The household travels in the URL fragment, which browsers never send
 //! to a server; whoever gets the link can read it.
 
+use super::QrCode;
 use crate::ui::persist::share_link;
 use crate::ui::state::AppState;
 use crate::view::Msg;
@@ -15,7 +16,7 @@ pub fn SharePanel() -> impl IntoView {
     let lang = state.lang;
     // Once agreed to, the link follows every edit: a link shown earlier would still
     // carry answers the resident has since changed or removed.
-    let agreed = RwSignal::new(false);
+    let agreed = state.share_agreed;
     let link = Memo::new(move |_| agreed.get().then(|| share_link(state)));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
@@ -69,6 +70,7 @@ pub fn SharePanel() -> impl IntoView {
                         Msg::CopyFailed.get(lang.get())
                     })}
                 </p>
+                <QrCode />
             </Show>
         </section>
     }
