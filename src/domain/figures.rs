@@ -200,7 +200,7 @@ fn short(s: &str) -> String {
 impl Settings {
     /// Whether the settings set nothing at all.
     pub fn is_empty(&self) -> bool {
-        self.regions.iter().all(|(_, f)| f.is_empty())
+        self.share_base_url.is_none() && self.regions.iter().all(|(_, f)| f.is_empty())
     }
 
     /// The figures set for `region` (none if the file does not name it).

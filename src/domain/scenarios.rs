@@ -148,10 +148,10 @@ pub fn income_curve(
     if !reads {
         return None;
     }
-    unknown.sort_by_key(|f| f.index());
+    unknown.sort_unstable_by_key(|f| f.index());
     unknown.dedup();
     thresholds.retain(|t| *t >= Decimal::ZERO);
-    thresholds.sort();
+    thresholds.sort_unstable();
     thresholds.dedup();
 
     let fen = Decimal::new(1, 2);
@@ -170,7 +170,7 @@ pub fn income_curve(
     }
     at.extend(current);
     at.retain(|v| *v >= Decimal::ZERO);
-    at.sort();
+    at.sort_unstable();
     at.dedup();
 
     let dibao = fact_by_name("dibao").expect("dibao is in FACTS");

@@ -154,6 +154,12 @@ pub fn CounterScreen() -> impl IntoView {
             .with_untracked(|c| c.as_ref().map(|c| c.deployment.clone()))
             .unwrap_or_default(),
     );
+    let address = RwSignal::new(
+        state
+            .counter_settings
+            .with_untracked(|c| c.as_ref().and_then(|c| c.share_base_url.clone()))
+            .unwrap_or_default(),
+    );
     let rows: Vec<Row> = DEPLOYMENT_WIDE
         .iter()
         .filter_map(|n| fact_by_name(n))
@@ -237,6 +243,12 @@ pub fn CounterScreen() -> impl IntoView {
             }
             all["deployment"] = Json::from(deployment.get_untracked().trim());
             all["regions"][&r] = Json::Object(facts);
+            let a = address.get_untracked();
+            all["share_base_url"] = if a.trim().is_empty() {
+                Json::Null
+            } else {
+                Json::from(a.trim())
+            };
             if let Some(regions) = all["regions"].as_object_mut() {
                 regions.retain(|_, v| v.as_object().is_some_and(|o| !o.is_empty()));
                 if regions.is_empty() && deployment.get_untracked().trim().is_empty() {
@@ -252,6 +264,7 @@ pub fn CounterScreen() -> impl IntoView {
     let do_import = move |_| match Settings::from_json_str(&import.get_untracked(), known) {
         Ok(s) => {
             deployment.set(s.deployment.clone());
+            address.set(s.share_base_url.clone().unwrap_or_default());
             store(s);
             import.set(String::new());
             // Show the imported figures of the region picked.
@@ -261,6 +274,7 @@ pub fn CounterScreen() -> impl IntoView {
     };
     let clear = move |_| {
         deployment.set(String::new());
+        address.set(String::new());
         store(Settings::default());
         region.update(|_| {});
     };
@@ -292,6 +306,11 @@ pub fn CounterScreen() -> impl IntoView {
             <div class="field">
                 <label for="counter-deployment">{state.t(Msg::DeployedBy)}</label>
                 <input id="counter-deployment" type="text" autocomplete="off" prop:value=move || deployment.get() on:input=move |ev| deployment.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="counter-address">{state.t(Msg::ShareAddress)}</label>
+                <input id="counter-address" type="url" autocomplete="off" placeholder="https://"
+                    prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev)) />
             </div>
             <div class="field">
                 <label for="counter-region">{state.t(Msg::Region)}</label>

@@ -220,6 +220,7 @@ pub enum Msg {
         en: String,
     },
     // Take home and verify (issue 23).
+    ShareAddress,
     QrLabel,
     QrNeedsAddress,
     QrTooLong,
@@ -623,6 +624,10 @@ impl Msg {
                 "This browser does not allow saving (no localStorage): the settings last only while this page is open.",
             ),
             NotSaved { zh, en } => f(format!("未保存：{zh}"), format!("Not saved: {en}")),
+            ShareAddress => s(
+                "本估算器的公开网址（用于分享链接和二维码，可不填）",
+                "The estimator's public address (for share links and QR codes; optional)",
+            ),
             QrLabel => s(
                 "用手机扫码，打开同一份测算（二维码里含有您填写的家庭信息）",
                 "Scan with a phone to open the same estimate (the code holds the household you entered)",
@@ -664,7 +669,7 @@ impl Msg {
                 "Differs: same rules, date and household, other totals — the local figures (site settings) differed, or the code was altered.",
             ),
             VerifyPrintedDiffers { printed, computed } => f(
-                format!("打印件上的每年现金 {printed} 与计算所得 {computed} 不一致：打印件可能被改动。"),
+                format!("打印件上的每年现金 {printed}与计算所得 {computed}不一致：打印件可能被改动。"),
                 format!("The paper's cash per year, {printed}, is not the computed {computed}: the paper may have been altered."),
             ),
             VerifyComputed { date, year } => f(

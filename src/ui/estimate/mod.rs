@@ -1,7 +1,6 @@
 //! The estimate screen: the household on one side; the results, what may apply, what
 //! nearly applies and a comparison with another region on the other.
 
-mod cash_chart;
 mod compare_view;
 mod fact_field;
 mod household_form;
@@ -17,7 +16,6 @@ mod results;
 mod rows;
 mod total_bar;
 
-pub use cash_chart::CashChart;
 pub use compare_view::CompareView;
 pub use fact_field::FactField;
 pub use household_form::HouseholdForm;
