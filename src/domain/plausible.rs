@@ -12,7 +12,7 @@
 //! The table is data, read in order: a fact's gate comes before the fact, so a gate
 //! that is itself assumed closes what depends on it (no certificate, so no grade).
 
-use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_by_name, fact_count};
+use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_by_name, fact_count, id};
 use super::household::Facts;
 use std::sync::OnceLock;
 
@@ -358,20 +358,12 @@ pub static LIMITS: &[(&str, &[Limit])] = &[
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
 /// they come from the document or the deployment, and the app never puts them in the
-/// resident's main questions.
-pub const LOCAL_FIGURES: &[&str] = &[
-    "local_dibao_standard_month",
-    "urban_dibao_standard_month",
-    "provincial_min_wage_month",
-    "poverty_line_year",
-    // Whether the county is in a programme: the office knows, the resident rarely does.
-    "contiguous_poverty_area",
-    "nutrition_pilot_area",
-];
+/// resident's main questions (`local_figures` in rules/facts.toml).
+pub use super::facts::{LOCAL_FIGURES, LOCAL_FIGURES_IDS};
 
 /// Whether `fact` is one of the [`LOCAL_FIGURES`].
 pub fn is_local_figure(fact: FactId) -> bool {
-    LOCAL_FIGURES.contains(&fact.info().name)
+    LOCAL_FIGURES_IDS.contains(&fact)
 }
 
 /// Where a fact stands for one member.
@@ -439,7 +431,7 @@ fn compiled() -> &'static Compiled {
     C.get_or_init(|| {
         let mut limits = vec![Vec::new(); fact_count()];
         let mut order = Vec::new();
-        let sex = fact_by_name("sex").expect("sex is a fact");
+        let sex = id::SEX;
         for (name, ls) in LIMITS {
             // Checked by the tests: every name is a fact.
             let Some(id) = fact_by_name(name) else {
@@ -480,7 +472,7 @@ fn compiled() -> &'static Compiled {
         Compiled {
             limits,
             order,
-            age: fact_by_name("age").expect("age is a fact"),
+            age: id::AGE,
             sex,
         }
     })
