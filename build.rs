@@ -35,6 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/raw.rs");
     println!("cargo:rerun-if-env-changed=RULES_REGIONS");
     println!("cargo:rerun-if-changed=build/facts.rs");
+    println!("cargo:rerun-if-changed=src/domain/facts.rs");
     println!("cargo:rerun-if-changed=src/domain/plausible.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let facts_toml = fact_table(Path::new(&out_dir));
@@ -115,7 +116,7 @@ fn main() {
     .expect("write ruleset.rs");
 }
 
-/// Reads and checks rules/facts.toml, writes `$OUT_DIR/facts.rs`; returns the file's bytes
+/// Reads and checks rules/facts.toml, writes `$OUT_DIR/facts.rs` and `limits.rs`; returns the file's bytes
 /// (part of the rule set's version).
 fn fact_table(out_dir: &Path) -> Vec<u8> {
     let path = "rules/facts.toml";
@@ -125,6 +126,7 @@ fn fact_table(out_dir: &Path) -> Vec<u8> {
     let errors = facts::check(&file);
     assert!(errors.is_empty(), "\n{}", errors.join("\n"));
     fs::write(out_dir.join("facts.rs"), facts::generate(&file)).expect("write facts.rs");
+    fs::write(out_dir.join("limits.rs"), facts::generate_limits(&file)).expect("write limits.rs");
     text.into_bytes()
 }
 

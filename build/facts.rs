@@ -14,6 +14,32 @@ pub struct FactsFile {
     pub deployment_wide: Vec<String>,
     pub local_figures: Vec<String>,
     pub facts: Vec<RawFact>,
+    /// Whom each fact can apply to, in the order they are applied.
+    #[serde(default)]
+    pub limits: Vec<RawLimits>,
+}
+
+/// One `[[limits]]` entry: a fact and its limits.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimits {
+    pub fact: String,
+    pub only: Vec<RawLimit>,
+}
+
+/// One limit: exactly one of `age`, `sex`, `gate`, `implied_by`, with the keys it takes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLimit {
+    pub age: Option<[i64; 2]>,
+    pub sex: Option<String>,
+    pub gate: Option<String>,
+    pub implied_by: Option<String>,
+    pub is: Option<Vec<String>>,
+    #[serde(rename = "else")]
+    pub otherwise: Option<String>,
+    pub then: Option<String>,
+    pub ages: Option<[i64; 2]>,
 }
 
 /// One `[[facts]]` entry.
@@ -177,7 +203,169 @@ pub fn check(f: &FactsFile) -> Vec<String> {
             e("-", "groups", format!("{g:?} twice"));
         }
     }
+    let find = |n: &str| f.facts.iter().find(|x| x.name == n);
+    let mut limited: Vec<&str> = Vec::new();
+    for l in &f.limits {
+        let n = l.fact.as_str();
+        let Some(fact) = find(n) else {
+            e(n, "limits", "not a fact".into());
+            continue;
+        };
+        if limited.contains(&n) {
+            e(
+                n,
+                "limits",
+                "listed twice: give one entry every limit".into(),
+            );
+        }
+        for (i, x) in l.only.iter().enumerate() {
+            let field = format!("limits, only[{i}]");
+            let mut err = |msg: String| e(n, &field, msg);
+            let which = [
+                x.age.is_some(),
+                x.sex.is_some(),
+                x.gate.is_some(),
+                x.implied_by.is_some(),
+            ];
+            if which.iter().filter(|b| **b).count() != 1 {
+                err("give exactly one of age, sex, gate, implied_by".into());
+                continue;
+            }
+            let (assume, key) = if x.implied_by.is_some() {
+                if x.otherwise.is_some() {
+                    err("implied_by takes `then`, not `else`".into());
+                }
+                (x.then.as_deref(), "then")
+            } else {
+                if x.then.is_some() {
+                    err("only implied_by takes `then`".into());
+                }
+                (x.otherwise.as_deref(), "else")
+            };
+            match assume {
+                None => err(format!("`{key}` is missing: what is assumed")),
+                Some(a) if assumed_fits(fact, a) => {}
+                Some(a) => err(format!("`{key} = {a:?}` does not fit the fact's kind")),
+            }
+            if x.ages.is_some() && x.gate.is_none() {
+                err("only a gate takes `ages`".into());
+            }
+            if x.is.is_some() && x.gate.is_none() && x.implied_by.is_none() {
+                err("only gate and implied_by take `is`".into());
+            }
+            for [lo, hi] in [x.age, x.ages].into_iter().flatten() {
+                if lo > hi || lo < 0 {
+                    err(format!("[{lo}, {hi}] is not an age band"));
+                }
+            }
+            if let Some(code) = &x.sex
+                && find("sex").is_none_or(|s| !s.choices.iter().any(|c| &c.code == code))
+            {
+                err(format!("{code:?} is not a choice of `sex`"));
+            }
+            if let Some(g) = x.gate.as_deref().or(x.implied_by.as_deref()) {
+                let Some(gf) = find(g) else {
+                    err(format!("{g:?} is not a fact"));
+                    continue;
+                };
+                let codes = x.is.as_deref().unwrap_or_default();
+                if codes.is_empty() {
+                    err("`is` lists the answers that open it".into());
+                }
+                for c in codes {
+                    let ok = match gf.kind {
+                        RawKind::Bool => c == "yes",
+                        RawKind::Choice => gf.choices.iter().any(|x| &x.code == c),
+                        _ => false,
+                    };
+                    if !ok {
+                        err(format!(
+                            "{c:?} is not an answer of {g:?} (\"yes\" or a choice code)"
+                        ));
+                    }
+                }
+                // Applied in order: a gate that is itself limited must be settled first.
+                if f.limits.iter().any(|o| o.fact == g) && !limited.contains(&g) {
+                    err(format!("{g:?} is limited too: list it before {n:?}"));
+                }
+            }
+        }
+        limited.push(n);
+    }
     errors
+}
+
+/// Whether `a` can be assumed of `fact`.
+fn assumed_fits(fact: &RawFact, a: &str) -> bool {
+    a == "not_applicable"
+        || match fact.kind {
+            RawKind::Bool => a == "yes" || a == "no",
+            RawKind::Choice => fact.choices.iter().any(|c| c.code == a),
+            _ => false,
+        }
+}
+
+/// The Rust source of `LIMITS`, included by `src/domain/plausible.rs`.
+pub fn generate_limits(f: &FactsFile) -> String {
+    let q = |s: &str| format!("{s:?}");
+    let id = |n: &str| format!("id::{}", n.to_ascii_uppercase());
+    let codes = |c: &Option<Vec<String>>| {
+        let c: Vec<String> = c.iter().flatten().map(|x| q(x)).collect();
+        format!("&[{}]", c.join(", "))
+    };
+    let assume = |fact: &str, a: &str| -> String {
+        let bool_fact = f
+            .facts
+            .iter()
+            .any(|x| x.name == fact && x.kind == RawKind::Bool);
+        match a {
+            "not_applicable" => "Assume::NotApplicable".into(),
+            "yes" if bool_fact => "Assume::Yes".into(),
+            "no" if bool_fact => "Assume::No".into(),
+            code => format!("Assume::Choice({})", q(code)),
+        }
+    };
+    let mut o = String::from(
+        "// @generated by build.rs from rules/facts.toml ([[limits]]): edit that file.\n\n\
+         /// The limits of each fact that has any, in the order they are applied (gates before\n\
+         /// what they gate).\n\
+         pub static LIMITS: &[(FactId, &[Limit])] = &[\n",
+    );
+    for l in &f.limits {
+        let n = l.fact.as_str();
+        let _ = write!(o, "    ({}, &[", id(n));
+        for x in &l.only {
+            let a = assume(
+                n,
+                x.otherwise.as_deref().or(x.then.as_deref()).unwrap_or(""),
+            );
+            let _ = if let Some([min, max]) = x.age {
+                write!(o, "Limit::Age {{ min: {min}, max: {max}, outside: {a} }}, ")
+            } else if let Some(code) = &x.sex {
+                write!(o, "Limit::Sex {{ code: {}, outside: {a} }}, ", q(code))
+            } else if let Some(g) = &x.gate {
+                let [lo, hi] = x.ages.unwrap_or([0, 130]);
+                write!(
+                    o,
+                    "Limit::Gate {{ fact: {}, codes: {}, outside: {a}, ages: ({lo}, {hi}) }}, ",
+                    id(g),
+                    codes(&x.is)
+                )
+            } else if let Some(g) = &x.implied_by {
+                write!(
+                    o,
+                    "Limit::Implied {{ fact: {}, codes: {}, value: {a} }}, ",
+                    id(g),
+                    codes(&x.is)
+                )
+            } else {
+                Ok(())
+            };
+        }
+        o += "]),\n";
+    }
+    o += "];\n";
+    o
 }
 
 /// The Rust source of the table, included by `src/domain/facts.rs`.

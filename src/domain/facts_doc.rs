@@ -82,7 +82,7 @@ fn who(f: &FactInfo) -> String {
     };
     let limits = LIMITS
         .iter()
-        .find(|(n, _)| *n == f.name)
+        .find(|(id, _)| id.info().name == f.name)
         .map_or(&[][..], |(_, l)| *l);
     if limits.is_empty() {
         return everyone.into();
@@ -108,13 +108,15 @@ fn who(f: &FactInfo) -> String {
                     format!(", for those aged {}–{}", ages.0, ages.1)
                 };
                 format!(
-                    "once `{fact}` is {}{ages} (else assumed {})",
+                    "once `{}` is {}{ages} (else assumed {})",
+                    fact.info().name,
                     codes_text(codes),
                     assume_text(outside)
                 )
             }
             Limit::Implied { fact, codes, value } => format!(
-                "not asked when `{fact}` is {} (then assumed {})",
+                "not asked when `{}` is {} (then assumed {})",
+                fact.info().name,
                 codes_text(codes),
                 assume_text(value)
             ),
@@ -127,8 +129,8 @@ fn who(f: &FactInfo) -> String {
 pub fn facts_md() -> String {
     let mut o = String::from(
         "# Facts\n\n\
-         <!-- GENERATED from rules/facts.toml (and the limits in src/domain/plausible.rs) by\n\
-         `UPDATE_FACTS_MD=1 cargo test --lib facts_doc`: edit those, never this file. -->\n\n\
+         <!-- GENERATED from rules/facts.toml by `UPDATE_FACTS_MD=1 cargo test --lib facts_doc`:\n\
+         edit that file, never this one. -->\n\n\
          What a household can state, and so what a rule may read (`fact = \"…\"` in a\n\
          condition). A **member** fact is asked of each person, a **household** fact once.\n\
          Every fact may be left unanswered; unanswered is never read as \"no\". *Who is\n\
