@@ -9,6 +9,8 @@
 use std::{env, fs, path::Path};
 
 // The same modules the app uses, so the build and the app agree on the format.
+#[path = "build/facts.rs"]
+mod facts;
 #[path = "src/domain/hash.rs"]
 mod hash;
 #[path = "src/catalog/pack.rs"]
@@ -32,10 +34,18 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/pack.rs");
     println!("cargo:rerun-if-changed=src/catalog/raw.rs");
     println!("cargo:rerun-if-env-changed=RULES_REGIONS");
+    println!("cargo:rerun-if-changed=build/facts.rs");
     println!("cargo:rerun-if-changed=src/domain/facts.rs");
     println!("cargo:rerun-if-changed=src/domain/plausible.rs");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let facts_toml = fact_table(Path::new(&out_dir));
     let mut files = Vec::new();
-    collect(Path::new("rules"), &mut files);
+    // Region folders only: rules/facts.toml is the fact vocabulary, not a rule file.
+    for e in fs::read_dir("rules").expect("rules/ exists").flatten() {
+        if e.path().is_dir() {
+            collect(&e.path(), &mut files);
+        }
+    }
     // While a catalog is being written, `RULES_REGIONS=haidong,qinghai` limits the bundle
     // to those region folders, so one region's unfinished file cannot break another's build.
     if let Ok(only) = env::var("RULES_REGIONS") {
@@ -88,11 +98,12 @@ fn main() {
     );
     let unpacked = pack::unpack(&packed).expect("rules.bin unpacks");
     assert_eq!(unpacked.len(), bundle.len(), "rules.bin unpacks every file");
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("rules.bin"), compressed).expect("write rules.bin");
-    // The rule set's version: every rule as embedded, the fact table and whom each fact
-    // can apply to (all three change a result). Examples are not part of it.
+    // The rule set's version: every rule as embedded, the fact vocabulary, the code that
+    // reads it and whom each fact can apply to (all change a result). Examples are not part
+    // of it.
     let mut h = hash::fnv1a(hash::START, &packed);
+    h = hash::fnv1a(h, &facts_toml);
     for table in ["src/domain/facts.rs", "src/domain/plausible.rs"] {
         if let Ok(text) = fs::read(table) {
             h = hash::fnv1a(h, &text);
@@ -103,6 +114,20 @@ fn main() {
         format!("/// The rule set's content hash (build.rs).\npub const RULE_SET_HASH: u64 = 0x{h:016x};\n"),
     )
     .expect("write ruleset.rs");
+}
+
+/// Reads and checks rules/facts.toml, writes `$OUT_DIR/facts.rs` and `limits.rs`; returns the file's bytes
+/// (part of the rule set's version).
+fn fact_table(out_dir: &Path) -> Vec<u8> {
+    let path = "rules/facts.toml";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let file: facts::FactsFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let errors = facts::check(&file);
+    assert!(errors.is_empty(), "\n{}", errors.join("\n"));
+    fs::write(out_dir.join("facts.rs"), facts::generate(&file)).expect("write facts.rs");
+    fs::write(out_dir.join("limits.rs"), facts::generate_limits(&file)).expect("write limits.rs");
+    text.into_bytes()
 }
 
 /// LZMA with a `.lzma` header (properties, dictionary size, unpacked size). Settings

@@ -300,7 +300,7 @@ fn unbase64url(s: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::facts::fact_by_name;
+    use crate::domain::facts::id;
 
     fn family() -> Household {
         Household::from_json_str(
@@ -319,10 +319,7 @@ mod tests {
     #[test]
     fn a_family_of_five_round_trips_in_a_short_text() {
         let h = family();
-        let dk = vec![
-            (fact_by_name("pregnant").unwrap(), Some(1)),
-            (fact_by_name("dibao").unwrap(), None),
-        ];
+        let dk = vec![(id::PREGNANT, Some(1)), (id::DIBAO, None)];
         let text = encode("haidong", &h, &dk);
         // Short enough for a QR code with room for the address (the JSON link was 7.7 k).
         assert!(text.len() < 200, "{} characters: {text}", text.len());

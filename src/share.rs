@@ -245,7 +245,7 @@ fn percent_decode(s: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::catalog;
-    use crate::domain::facts::fact_by_name;
+    use crate::domain::facts::id;
 
     fn sample() -> Household {
         Household::from_json_str(
@@ -273,7 +273,7 @@ mod tests {
     fn a_link_round_trips_the_household_region_and_dont_knows() {
         let cat = catalog::embedded().unwrap();
         let h = sample();
-        let dk = vec![(fact_by_name("dibao").unwrap(), None)];
+        let dk = vec![(id::DIBAO, None)];
         let frag = encode_fragment("hebei", &h, &dk);
         assert!(frag.starts_with(COMPACT_KEY), "{frag}");
         assert!(

@@ -23,7 +23,7 @@ pub struct RawRegionFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
-    /// A deployment-wide fact (`src/domain/figures.rs`, `DEPLOYMENT_WIDE`).
+    /// A deployment-wide fact (`deployment_wide` in `rules/facts.toml`).
     pub fact: String,
     /// As the fact's answer is written: `"672"`, `"true"`, `"200"`.
     pub value: String,

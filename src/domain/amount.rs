@@ -2,7 +2,7 @@
 //! of one met or undetermined (tiers, ranges, rates, gaps), computed exactly.
 
 use super::condition::{Source, Tri, cmp_decimal};
-use super::facts::{FactId, Value, well_known};
+use super::facts::{FactId, Value, id};
 use super::money::{MoneyRange, mul_exact, sub_exact};
 use super::outcome::CashOut;
 use super::rule::{Amount, Leaf, LeafKind, Tier, ValueRef};
@@ -147,7 +147,7 @@ fn leaf_out<S: Source>(
             let s = value(standard, ctx, missing);
             let i = value(income, ctx, missing);
             let n = if *times_household {
-                value(&ValueRef::Fact(well_known::household_size()), ctx, missing)
+                value(&ValueRef::Fact(id::HOUSEHOLD_SIZE), ctx, missing)
             } else {
                 Some(Decimal::ONE)
             };

@@ -3,7 +3,7 @@
 //! figures it reads with where each comes from.
 
 use super::condition::{Ctx, ParamId, Reason, Tri, explain as explain_cond, value_text};
-use super::facts::{FactId, Value, well_known};
+use super::facts::{FactId, Value, id};
 use super::figures::Figure;
 use super::household::Household;
 use super::money::{Period, fmt_yuan};
@@ -250,7 +250,7 @@ fn leaf_text(
         } => {
             let ((sz, se), (iz, ie)) = (v(standard), v(income));
             let (nz, ne) = if *times_household {
-                v(&ValueRef::Fact(well_known::household_size()))
+                v(&ValueRef::Fact(id::HOUSEHOLD_SIZE))
             } else {
                 ("1".into(), "1".into())
             };

@@ -20,22 +20,13 @@ use serde_json::{Map, Value as Json, json};
 use std::fmt;
 
 /// The facts a deployment (or a document) may answer for everyone: figures no resident
-/// knows but the office does. Anything else in a settings file is refused.
-pub const DEPLOYMENT_WIDE: &[&str] = &[
-    "local_dibao_standard_month",
-    "urban_dibao_standard_month",
-    "provincial_min_wage_month",
-    "poverty_line_year",
-    "nutrition_pilot_area",
-    "contiguous_poverty_area",
-    "poverty_area",
-    "ethnic_minority_area",
-    "school_days",
-];
+/// knows but the office does (`deployment_wide` in rules/facts.toml). Anything else in a
+/// settings file is refused.
+pub use super::facts::{DEPLOYMENT_WIDE, DEPLOYMENT_WIDE_IDS};
 
 /// Whether a deployment may set `fact` for everyone.
 pub fn is_deployment_wide(fact: FactId) -> bool {
-    DEPLOYMENT_WIDE.contains(&fact.info().name)
+    DEPLOYMENT_WIDE_IDS.contains(&fact)
 }
 
 /// The schema name a settings file may state.
@@ -550,10 +541,7 @@ pub fn provide<'a>(
     if deployment.is_empty() && document.clone().next().is_none() {
         return (used, slots);
     }
-    for name in DEPLOYMENT_WIDE {
-        let Some(fact) = fact_by_name(name) else {
-            continue;
-        };
+    for &fact in DEPLOYMENT_WIDE_IDS {
         let Some(fig) = deployment
             .iter()
             .find(|f| f.fact == fact)

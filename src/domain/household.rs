@@ -6,7 +6,7 @@
 
 use super::answer::{AnswerError, parse_yuan};
 use super::error::{InputError, echo};
-use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, well_known};
+use super::facts::{FACTS, FactId, Kind, Scope, Value, fact_by_name, fact_count, id};
 use super::plausible::{Standing, standing};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
@@ -77,11 +77,11 @@ impl Household {
             }
         }
         f.set(
-            well_known::household_size(),
+            id::HOUSEHOLD_SIZE,
             Some(Value::Int(self.members.len() as i64)),
         );
         f.set(
-            well_known::several_disabled_members(),
+            id::SEVERAL_DISABLED_MEMBERS,
             self.several_disabled_members(),
         );
         f
@@ -91,7 +91,7 @@ impl Household {
     /// two say so, no once too few members are left who could (an unanswered member
     /// counts as "no" only where the household said nobody holds one), else unknown.
     fn several_disabled_members(&self) -> Option<Value> {
-        let cert = well_known::disability_certificate();
+        let cert = id::DISABILITY_CERTIFICATE;
         let (mut yes, mut open) = (0usize, 0usize);
         for m in &self.members {
             let v = m
@@ -391,7 +391,7 @@ mod tests {
             Household::from_json(&v)
                 .unwrap()
                 .household_facts()
-                .get(well_known::several_disabled_members())
+                .get(id::SEVERAL_DISABLED_MEMBERS)
         };
         let (yes, no) = (Some(Value::Bool(true)), Some(Value::Bool(false)));
         // Two children with certificates: the case relations could not see.

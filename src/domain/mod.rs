@@ -15,6 +15,8 @@ pub mod error;
 pub mod evaluate;
 pub mod explain;
 pub mod facts;
+#[cfg(test)]
+mod facts_doc;
 pub mod figures;
 pub mod hash;
 pub mod household;

@@ -2,7 +2,7 @@
 //! sentence that says so.
 
 use super::condition::{Ctx, Tri, value_text};
-use super::facts::{FactId, Kind, Scope, Value, well_known};
+use super::facts::{FactId, Kind, Scope, Value, id};
 use super::household::{Facts, Household};
 use super::outcome::Report;
 use super::rule::Text;
@@ -25,7 +25,7 @@ const AGE_HORIZON: i64 = 10;
 /// For each rule not met, the smallest single numeric change (age reached, income
 /// below a line, disability grade) that would meet it.
 pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
-    let age = well_known::age();
+    let age = id::AGE;
     let mut out = Vec::new();
     for (idx, o) in report.outcomes.iter().enumerate() {
         if o.status != Tri::No {
@@ -124,7 +124,7 @@ pub fn near_miss_text(n: &NearMiss) -> Text {
             format!("{} falls to {}", info.en, to_en),
         )
     };
-    if n.fact == well_known::age()
+    if n.fact == id::AGE
         && let (Value::Int(a), Value::Int(b)) = (n.from, n.to)
     {
         t.zh.push_str(&format!("（{} 年后）", b - a));

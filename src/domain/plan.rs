@@ -281,7 +281,7 @@ fn leaf_facts(k: &LeafKind, out: &mut Vec<FactId>) {
             value_facts(standard, out);
             value_facts(income, out);
             if *times_household {
-                out.push(super::facts::well_known::household_size());
+                out.push(super::facts::id::HOUSEHOLD_SIZE);
             }
         }
     }

@@ -9,10 +9,11 @@
 //! when given, always wins. A limit whose input is unanswered (age unknown, the gate
 //! not yet answered) makes the gate the question to ask instead.
 //!
-//! The table is data, read in order: a fact's gate comes before the fact, so a gate
-//! that is itself assumed closes what depends on it (no certificate, so no grade).
+//! The table is data (`[[limits]]` in rules/facts.toml), read in order: a fact's gate
+//! comes before the fact, so a gate that is itself assumed closes what depends on it (no
+//! certificate, so no grade).
 
-use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_by_name, fact_count};
+use super::facts::{FactId, FactInfo, Kind, Scope, Value, fact_count, id};
 use super::household::Facts;
 use std::sync::OnceLock;
 
@@ -39,7 +40,7 @@ pub enum Limit {
     /// Only once `fact` (a member's own, or the household's) is yes, or one of `codes`;
     /// for members aged `ages` (both included), the gate does not hold back others.
     Gate {
-        fact: &'static str,
+        fact: FactId,
         codes: &'static [&'static str],
         outside: Assume,
         ages: (i64, i64),
@@ -47,7 +48,7 @@ pub enum Limit {
     /// Not asked once `fact` is one of `codes`: `value` follows from it (one answer
     /// decides, e.g. an assessed 重度失能 is 生活不能自理).
     Implied {
-        fact: &'static str,
+        fact: FactId,
         codes: &'static [&'static str],
         value: Assume,
     },
@@ -79,299 +80,18 @@ impl Basis {
     }
 }
 
-const YES: &[&str] = &["yes"];
-/// Stages of a pupil in a school (not `none`, not `nursery`).
-const IN_SCHOOL: &[&str] = &[
-    "preschool",
-    "primary",
-    "junior",
-    "senior",
-    "vocational",
-    "higher",
-];
-const NOT_IN_EDUCATION: Assume = Assume::Choice("none");
-
-const fn age(min: i64, max: i64, outside: Assume) -> Limit {
-    Limit::Age { min, max, outside }
-}
-const fn gate(fact: &'static str, codes: &'static [&'static str], outside: Assume) -> Limit {
-    Limit::Gate {
-        fact,
-        codes,
-        outside,
-        ages: (0, 130),
-    }
-}
-/// A gate for children only.
-const fn child_gate(fact: &'static str) -> Limit {
-    Limit::Gate {
-        fact,
-        codes: YES,
-        outside: Assume::No,
-        ages: (0, 17),
-    }
-}
-const fn implied(fact: &'static str, codes: &'static [&'static str], value: Assume) -> Limit {
-    Limit::Implied { fact, codes, value }
-}
-const ADULT: Limit = age(16, 130, Assume::No);
-const CHILD: Limit = age(0, 17, Assume::No);
-const FEMALE: Limit = Limit::Sex {
-    code: "female",
-    outside: Assume::No,
-};
-/// A child without parental care, after the household said there is one.
-const SPECIAL_CHILD: Limit = gate("household_special_child", YES, Assume::No);
-/// Any pupil or student, at any stage.
-const STUDENT: Limit = gate("student_stage", IN_SCHOOL, Assume::No);
-
-/// A part of a multiple disability (多重残疾), once the certificate says so.
-const MULTIPLE: Limit = gate("disability_type", &["multiple"], Assume::NotApplicable);
-
-/// The limits of each fact that has any, gates before what they gate.
-pub static LIMITS: &[(&str, &[Limit])] = &[
-    // School: one household question first, then only the members of school age.
-    ("household_student", &[]),
-    (
-        "student_stage",
-        &[
-            age(0, 35, NOT_IN_EDUCATION),
-            gate("household_student", YES, NOT_IN_EDUCATION),
-        ],
-    ),
-    (
-        "kindergarten_year",
-        &[gate("student_stage", &["preschool"], Assume::NotApplicable)],
-    ),
-    (
-        "vocational_year",
-        &[gate(
-            "student_stage",
-            &["vocational"],
-            Assume::NotApplicable,
-        )],
-    ),
-    (
-        "agri_major",
-        &[gate("student_stage", &["vocational"], Assume::No)],
-    ),
-    (
-        "art_performance_major",
-        &[gate("student_stage", &["vocational", "higher"], Assume::No)],
-    ),
-    ("boarding", &[STUDENT]),
-    ("public_school", &[STUDENT]),
-    (
-        "inclusive_kindergarten",
-        &[gate("student_stage", &["preschool"], Assume::No)],
-    ),
-    (
-        "school_days",
-        &[gate("student_stage", IN_SCHOOL, Assume::NotApplicable)],
-    ),
-    ("full_time_registered", &[STUDENT]),
-    ("private_school_aid_eligible", &[STUDENT]),
-    ("school_bus", &[STUDENT]),
-    ("rural_school", &[STUDENT]),
-    ("special_school", &[STUDENT]),
-    ("postgraduate_admitted", &[age(18, 45, Assume::No)]),
-    ("university_graduate", &[age(18, 130, Assume::No)]),
-    // Disability: one household question first, then the members who hold a certificate.
-    ("household_disability", &[]),
-    (
-        "disability_certificate",
-        &[gate("household_disability", YES, Assume::No)],
-    ),
-    (
-        "disability_grade",
-        &[gate("disability_certificate", YES, Assume::NotApplicable)],
-    ),
-    (
-        "disability_type",
-        &[gate("disability_certificate", YES, Assume::NotApplicable)],
-    ),
-    // A multiple disability's parts: only for a certificate that says 多重残疾.
-    ("multiple_intellectual", &[MULTIPLE]),
-    ("multiple_mental", &[MULTIPLE]),
-    ("multiple_physical", &[MULTIPLE]),
-    ("multiple_hearing", &[MULTIPLE]),
-    (
-        "disabled_veteran",
-        &[gate("disability_certificate", YES, Assume::No)],
-    ),
-    // A county-town hukou is an urban one: a rural hukou answers it.
-    (
-        "county_town_hukou",
-        &[gate("hukou_type", &["urban"], Assume::No)],
-    ),
-    // Work: from 16.
-    ("employment", &[age(16, 130, Assume::Choice("not_working"))]),
-    ("wants_job", &[age(16, 70, Assume::No)]),
-    ("wants_business", &[age(16, 70, Assume::No)]),
-    ("wants_training", &[age(16, 70, Assume::No)]),
-    ("graduate_within_year", &[age(16, 40, Assume::No)]),
-    ("graduate_within_two_years", &[age(16, 40, Assume::No)]),
-    ("graduate_dispatch_period", &[age(16, 40, Assume::No)]),
-    ("employment_difficulty", &[ADULT]),
-    ("rural_migrant_worker", &[ADULT]),
-    ("mobile_personnel", &[ADULT]),
-    ("unemployment_insured", &[ADULT]),
-    ("work_injury_insured", &[ADULT]),
-    ("maternity_insured", &[ADULT]),
-    ("receiving_unemployment_benefit", &[ADULT]),
-    ("domestic_worker", &[ADULT]),
-    ("works_rural_grassroots", &[ADULT]),
-    ("works_remote_hardship_area", &[ADULT]),
-    ("stable_employment", &[ADULT]),
-    ("fixed_income", &[ADULT]),
-    ("public_sector_employee", &[ADULT]),
-    ("young_professional", &[age(16, 45, Assume::No)]),
-    ("school_teacher", &[age(18, 130, Assume::No)]),
-    ("land_expropriated_farmer", &[ADULT]),
-    ("pension_scheme", &[age(16, 130, Assume::Choice("none"))]),
-    // 已达到养老保险待遇领取年龄: no one under 50; everyone 60 and over.
-    (
-        "pension_age_reached",
-        &[age(0, 59, Assume::Yes), age(50, 130, Assume::No)],
-    ),
-    (
-        "working_age",
-        &[age(16, 130, Assume::No), age(0, 49, Assume::Yes)],
-    ),
-    ("youth", &[age(14, 35, Assume::No)]),
-    // Pregnancy and birth.
-    ("pregnant", &[age(15, 50, Assume::No), FEMALE]),
-    ("postpartum", &[age(15, 50, Assume::No), FEMALE]),
-    ("planning_pregnancy", &[age(15, 50, Assume::No)]),
-    ("childbearing_age", &[age(15, 49, Assume::No)]),
-    ("married_childbearing_age", &[age(15, 49, Assume::No)]),
-    ("new_parent", &[age(15, 60, Assume::No)]),
-    ("newborn", &[age(0, 0, Assume::No)]),
-    // Children without parental care: one household question first.
-    ("household_special_child", &[]),
-    ("orphan", &[CHILD, SPECIAL_CHILD]),
-    ("de_facto_unsupported", &[CHILD, SPECIAL_CHILD]),
-    ("hiv", &[child_gate("household_special_child")]),
-    ("parents_migrant", &[CHILD]),
-    ("plight_child", &[CHILD, SPECIAL_CHILD]),
-    ("child_welfare_institution", &[CHILD, SPECIAL_CHILD]),
-    ("child_welfare_certificate", &[CHILD, SPECIAL_CHILD]),
-    ("emergency_guardianship_loss", &[CHILD, SPECIAL_CHILD]),
-    // Family-planning statuses: one household question first, then adults.
-    ("household_family_planning", &[]),
-    (
-        "family_planning",
-        &[
-            age(18, 130, Assume::Choice("none")),
-            gate("household_family_planning", YES, Assume::Choice("none")),
-        ],
-    ),
-    (
-        "sterilization_complication",
-        &[
-            age(18, 130, Assume::No),
-            gate("household_family_planning", YES, Assume::No),
-        ],
-    ),
-    (
-        "sterilization_complication_grade",
-        &[gate(
-            "sterilization_complication",
-            YES,
-            Assume::NotApplicable,
-        )],
-    ),
-    ("veteran", &[age(18, 130, Assume::No)]),
-    ("veteran_assigned_job", &[age(18, 130, Assume::No)]),
-    ("active_military", &[age(17, 65, Assume::No)]),
-    (
-        "marital_status",
-        &[age(18, 130, Assume::Choice("unmarried"))],
-    ),
-    // Recognised statuses: a 低保, 特困 or registered-poor family is a family in
-    // economic hardship (家庭经济困难) for the benefits that name it.
-    (
-        "economic_hardship",
-        &[
-            implied("dibao", YES, Assume::Yes),
-            implied("registered_poor", YES, Assume::Yes),
-            // Haidong item 16 counts 特困救助 among 家庭经济困难学生.
-            implied("household_tekun", YES, Assume::Yes),
-        ],
-    ),
-    // 特困 is a status civil affairs recognises: one household question first.
-    ("household_tekun", &[]),
-    ("tekun", &[gate("household_tekun", YES, Assume::No)]),
-    // Dependency: an assessed level decides the yes/no facts it covers.
-    (
-        "unable_to_self_care",
-        &[
-            implied("incapacity_level", &["severe"], Assume::Yes),
-            implied("incapacity_level", &["none", "mild"], Assume::No),
-        ],
-    ),
-    (
-        "semi_unable_to_self_care",
-        &[
-            implied("incapacity_level", &["mild", "moderate"], Assume::Yes),
-            implied("incapacity_level", &["none", "severe"], Assume::No),
-        ],
-    ),
-    ("tekun_institutional", &[gate("tekun", YES, Assume::No)]),
-    ("tekun_care_qualified", &[gate("tekun", YES, Assume::No)]),
-    (
-        "wants_institutional_care",
-        &[gate("tekun", YES, Assume::No)],
-    ),
-    // Training priority groups: a school leaver is young and not in school now; a
-    // redeployed worker is of working age.
-    (
-        "school_leaver_not_continuing",
-        &[
-            age(14, 35, Assume::No),
-            implied("student_stage", IN_SCHOOL, Assume::No),
-        ],
-    ),
-    ("redeployed_worker", &[age(16, 64, Assume::No)]),
-    // Only teachers are asked where their school is.
-    (
-        "teaches_in_mountain_key_county",
-        &[gate("school_teacher", YES, Assume::No)],
-    ),
-    // Device need: asked of certificate holders, as the device subsidies require one.
-    (
-        "needs_assistive_device",
-        &[gate("disability_certificate", YES, Assume::No)],
-    ),
-    // Only a 低保 household is asked whether it is still in difficulty after 低保.
-    ("hardship_after_dibao", &[gate("dibao", YES, Assume::No)]),
-    // Earnings from work: only of members who work.
-    (
-        "work_income_month",
-        &[gate(
-            "employment",
-            &["employed", "self_employed", "flexible", "farmer"],
-            Assume::NotApplicable,
-        )],
-    ),
-];
+// The table is data: `[[limits]]` in rules/facts.toml, checked by build.rs (every name a
+// fact, every code an answer, every assumed value fits its fact, gates listed first).
+include!(concat!(env!("OUT_DIR"), "/limits.rs"));
 
 /// Figures a resident cannot know as a fact (a local standard, the minimum wage):
 /// they come from the document or the deployment, and the app never puts them in the
-/// resident's main questions.
-pub const LOCAL_FIGURES: &[&str] = &[
-    "local_dibao_standard_month",
-    "urban_dibao_standard_month",
-    "provincial_min_wage_month",
-    "poverty_line_year",
-    // Whether the county is in a programme: the office knows, the resident rarely does.
-    "contiguous_poverty_area",
-    "nutrition_pilot_area",
-];
+/// resident's main questions (`local_figures` in rules/facts.toml).
+pub use super::facts::{LOCAL_FIGURES, LOCAL_FIGURES_IDS};
 
 /// Whether `fact` is one of the [`LOCAL_FIGURES`].
 pub fn is_local_figure(fact: FactId) -> bool {
-    LOCAL_FIGURES.contains(&fact.info().name)
+    LOCAL_FIGURES_IDS.contains(&fact)
 }
 
 /// Where a fact stands for one member.
@@ -439,15 +159,11 @@ fn compiled() -> &'static Compiled {
     C.get_or_init(|| {
         let mut limits = vec![Vec::new(); fact_count()];
         let mut order = Vec::new();
-        let sex = fact_by_name("sex").expect("sex is a fact");
-        for (name, ls) in LIMITS {
-            // Checked by the tests: every name is a fact.
-            let Some(id) = fact_by_name(name) else {
-                continue;
-            };
+        let sex = id::SEX;
+        for &(id, ls) in LIMITS {
             let info = id.info();
             order.push(id);
-            for l in *ls {
+            for l in ls {
                 let c = match *l {
                     Limit::Age { min, max, outside } => {
                         CLimit::Age(min, max, assumed(info, outside))
@@ -457,22 +173,16 @@ fn compiled() -> &'static Compiled {
                         None => continue,
                     },
                     Limit::Gate {
-                        fact,
+                        fact: g,
                         codes,
                         outside,
                         ages,
-                    } => {
-                        let Some(g) = fact_by_name(fact) else {
-                            continue;
-                        };
-                        CLimit::Gate(g, mask_of(g, codes), assumed(info, outside), ages)
-                    }
-                    Limit::Implied { fact, codes, value } => {
-                        let Some(g) = fact_by_name(fact) else {
-                            continue;
-                        };
-                        CLimit::Implied(g, mask_of(g, codes), assumed(info, value))
-                    }
+                    } => CLimit::Gate(g, mask_of(g, codes), assumed(info, outside), ages),
+                    Limit::Implied {
+                        fact: g,
+                        codes,
+                        value,
+                    } => CLimit::Implied(g, mask_of(g, codes), assumed(info, value)),
                 };
                 limits[id.index()].push(c);
             }
@@ -480,7 +190,7 @@ fn compiled() -> &'static Compiled {
         Compiled {
             limits,
             order,
-            age: fact_by_name("age").expect("age is a fact"),
+            age: id::AGE,
             sex,
         }
     })
@@ -649,14 +359,14 @@ pub fn ask_instead(
 mod tests {
     use super::*;
 
+    /// build.rs checks the table; this checks the check, through what the engine makes of it.
     #[test]
-    fn every_name_in_the_table_is_a_fact_and_every_code_a_choice() {
-        for (name, limits) in LIMITS {
-            let id = fact_by_name(name).unwrap_or_else(|| panic!("{name} is not a fact"));
-            for l in *limits {
+    fn every_limit_compiles_to_an_assumption_that_fits() {
+        for &(id, limits) in LIMITS {
+            for l in limits {
                 let (gate, codes, outside) = match *l {
                     Limit::Age { outside, .. } => (None, &[][..], outside),
-                    Limit::Sex { code, outside } => (Some("sex"), &[code][..], outside),
+                    Limit::Sex { code, outside } => (Some(id::SEX), &[code][..], outside),
                     Limit::Gate {
                         fact,
                         codes,
@@ -665,19 +375,17 @@ mod tests {
                     } => (Some(fact), codes, outside),
                     Limit::Implied { fact, codes, value } => (Some(fact), codes, value),
                 };
+                let name = id.info().name;
                 assert!(
                     assumed(id.info(), outside).is_some(),
                     "{name}: assumed value fits the fact"
                 );
                 if let Some(g) = gate {
-                    let g = fact_by_name(g).unwrap_or_else(|| panic!("{name}: gate {g}"));
-                    for c in codes {
-                        assert!(
-                            *c == "yes" || g.info().choice(c).is_some(),
-                            "{name}: {c} is not a choice of {}",
-                            g.info().name
-                        );
-                    }
+                    assert_eq!(
+                        mask_of(g, codes).count_ones() as usize,
+                        codes.len(),
+                        "{name}"
+                    );
                 }
             }
         }

@@ -8,7 +8,7 @@ use super::condition::Tri;
 use super::date::Date;
 use super::engine::Engine;
 use super::evaluate::evaluate_in;
-use super::facts::{FactId, Value, fact_by_name, well_known};
+use super::facts::{FactId, Value, id};
 use super::figures::Settings;
 use super::household::Household;
 use super::money::MoneyRange;
@@ -76,7 +76,7 @@ pub struct IncomeCurve {
 
 /// The income fact the curve moves.
 fn income_fact() -> FactId {
-    fact_by_name("income_per_capita_month").expect("income_per_capita_month is in FACTS")
+    id::INCOME_PER_CAPITA_MONTH
 }
 
 /// Whether any rule in force in `region` on `date` reads the monthly income per head (in
@@ -173,8 +173,8 @@ pub fn income_curve(
     at.sort_unstable();
     at.dedup();
 
-    let dibao = fact_by_name("dibao").expect("dibao is in FACTS");
-    let assets = fact_by_name("assets_within_dibao_rules").expect("a known fact");
+    let dibao = id::DIBAO;
+    let assets = id::ASSETS_WITHIN_DIBAO_RULES;
     let dibao_by_income = household.facts.get(dibao) == Some(Value::Bool(true));
     let mut h = household.clone();
     if dibao_by_income {
@@ -264,7 +264,7 @@ pub fn over_time(
     settings: Option<&Settings>,
     years: u8,
 ) -> Vec<Year> {
-    let age = well_known::age();
+    let age = id::AGE;
     let mut out: Vec<Year> = Vec::with_capacity(usize::from(years) + 1);
     let mut prev: Option<Vec<State>> = None;
     for k in 0..=years {

@@ -35,7 +35,10 @@ fn walk(dir: &Path, out: &mut Vec<SourceFile>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "toml") {
+        } else if p.extension().is_some_and(|x| x == "toml")
+            // rules/facts.toml is the fact vocabulary (build.rs), not a rule file.
+            && p.parent() != Some(&root().join("rules"))
+        {
             let text = std::fs::read_to_string(&p).unwrap();
             let value: toml::Value =
                 toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));

@@ -2,7 +2,7 @@
 
 use super::more_questions::{add_questions, stable};
 use super::{FactField, MoreQuestions, TotalBar};
-use crate::domain::facts::fact_by_name;
+use crate::domain::facts::id as fact;
 use crate::ui::state::{AppState, MemberId};
 use crate::view::Msg;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn MemberCard(
             .with(|ids| ids.iter().position(|x| *x == id).unwrap_or(0))
     });
     let member = Signal::derive(move || Some(index.get()));
-    let fixed = [fact_by_name("relation"), fact_by_name("age")];
+    let fixed = [Some(fact::RELATION), Some(fact::AGE)];
     // Show the questions with cash at stake; the rest behind a "more" button.
     let show_all = RwSignal::new(false);
     let fields = Memo::new(move |prev| {
