@@ -84,17 +84,20 @@ fn income_fact() -> FactId {
 /// Cheap: no evaluation.
 pub fn reads_income(catalog: &Engine, region: &Region, date: Date) -> bool {
     let income = income_fact();
-    catalog.effective_rules(region).into_iter().any(|(_, rule)| {
-        if !rule.in_force(date) {
-            return false;
-        }
-        let mut facts = Vec::new();
-        rule.when.facts(&mut facts);
-        if let Amount::Tiers(ts) = &rule.amount {
-            ts.iter().for_each(|t| t.when.facts(&mut facts));
-        }
-        facts.contains(&income) || rule_amount_reads(rule, income)
-    })
+    catalog
+        .effective_rules(region)
+        .into_iter()
+        .any(|(_, rule)| {
+            if !rule.in_force(date) {
+                return false;
+            }
+            let mut facts = Vec::new();
+            rule.when.facts(&mut facts);
+            if let Amount::Tiers(ts) = &rule.amount {
+                ts.iter().for_each(|t| t.when.facts(&mut facts));
+            }
+            facts.contains(&income) || rule_amount_reads(rule, income)
+        })
 }
 
 /// The yearly cash of `household` as its monthly income per head varies, or `None` when
@@ -178,7 +181,8 @@ pub fn income_curve(
     let dibao_by_income = household.facts.get(dibao) == Some(Value::Bool(true));
     let mut h = household.clone();
     if dibao_by_income {
-        h.facts.set(dibao, None);
+        // Not unanswered: "unknown" would keep 低保 open at any income.
+        h.facts.set(dibao, Some(Value::Bool(false)));
         if h.facts.get(assets).is_none() {
             h.facts.set(assets, Some(Value::Bool(true)));
         }

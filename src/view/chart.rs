@@ -13,7 +13,7 @@ pub const HEIGHT: u32 = 140;
 const LEFT: i64 = 44;
 const BOTTOM: i64 = 20;
 const TOP: i64 = 8;
-const RIGHT: i64 = 8;
+const RIGHT: i64 = 16;
 
 /// One point to draw: where on the x axis, and the cash there (a range where undecided).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -193,7 +193,12 @@ pub fn svg(c: &Chart) -> String {
 
 /// A two-column table as markup: a header row, then `rows`; a row whose flag is set is
 /// marked (the household's own income).
-pub fn table(class: &str, testid: &str, head: (&str, &str), rows: &[(String, String, bool)]) -> String {
+pub fn table(
+    class: &str,
+    testid: &str,
+    head: (&str, &str),
+    rows: &[(String, String, bool)],
+) -> String {
     let mut out = format!(
         r#"<table class="{class}" data-testid="{testid}"><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
         escape(head.0),
@@ -243,8 +248,8 @@ mod tests {
         let c = layout(&pts, false, &[(dec!(650), "1".into())]);
         assert!(c.low.starts_with("M44 "), "{}", c.low);
         assert!(c.high.is_empty());
-        // The mark sits at 650 of 0..900 on a plot from 44 to 312: 237.6.
-        assert_eq!(c.marks, vec![(dec!(237.6), "1".to_string())]);
+        // The mark sits at 650 of 0..900 on a plot from 44 to 304: 231.8.
+        assert_eq!(c.marks, vec![(dec!(231.8), "1".to_string())]);
         // Ticks are round numbers and the y axis reaches past the top value.
         assert_eq!(
             c.y_ticks.last().map(|t| t.1.as_str()),
@@ -286,10 +291,25 @@ mod tests {
 
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(escape(r#"<a href="x">&"#), "&lt;a href=&quot;x&quot;&gt;&amp;");
-        let t = table("curve", "t", ("收入", "<现金>"), &[("1 元".into(), "a&b".into(), true)]);
-        assert!(t.contains("&lt;现金&gt;") && t.contains(r#"<tr class="now"><td>1 元</td><td>a&amp;b</td>"#), "{t}");
+        assert_eq!(
+            escape(r#"<a href="x">&"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;"
+        );
+        let t = table(
+            "curve",
+            "t",
+            ("收入", "<现金>"),
+            &[("1 元".into(), "a&b".into(), true)],
+        );
+        assert!(
+            t.contains("&lt;现金&gt;")
+                && t.contains(r#"<tr class="now"><td>1 元</td><td>a&amp;b</td>"#),
+            "{t}"
+        );
         let l = list("ol", "cliffs", "income-cliff", &["“低保” <x>".into()]);
-        assert_eq!(l, r#"<ol class="cliffs"><li data-testid="income-cliff">“低保” &lt;x&gt;</li></ol>"#);
+        assert_eq!(
+            l,
+            r#"<ol class="cliffs"><li data-testid="income-cliff">“低保” &lt;x&gt;</li></ol>"#
+        );
     }
 }

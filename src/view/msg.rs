@@ -669,12 +669,18 @@ impl Msg {
                 "Differs: same rules, date and household, other totals — the local figures (site settings) differed, or the code was altered.",
             ),
             VerifyPrintedDiffers { printed, computed } => f(
-                format!("打印件上的每年现金 {printed}与计算所得 {computed}不一致：打印件可能被改动。"),
-                format!("The paper's cash per year, {printed}, is not the computed {computed}: the paper may have been altered."),
+                format!(
+                    "打印件上的每年现金 {printed}与计算所得 {computed}不一致：打印件可能被改动。"
+                ),
+                format!(
+                    "The paper's cash per year, {printed}, is not the computed {computed}: the paper may have been altered."
+                ),
             ),
             VerifyComputed { date, year } => f(
                 format!("按上面的家庭情况，{date} 的测算为每年现金 {year}。"),
-                format!("For the household above, the estimate on {date} is {year} of cash a year."),
+                format!(
+                    "For the household above, the estimate on {date} is {year} of cash a year."
+                ),
             ),
             VerifyWhatItProves => s(
                 "结果码是校验码，不是签章：它能说明打印件是否为本工具按这些情况算出的结果，不能说明是哪个部门出具的，也不能代替部门的审核。",
@@ -683,8 +689,12 @@ impl Msg {
             VerifyRefused { zh, en } => f(format!("无法核对：{zh}"), format!("Cannot check: {en}")),
             IncomeTitle => s("收入变化时", "If the income changes"),
             IncomeIntro(end) => f(
-                format!("家庭月人均收入从 0 到 {end} 时，每年现金合计的变化（每个收入门槛都重新测算）。"),
-                format!("The household's cash per year as its monthly income per head runs from 0 to {end} (re-estimated at every income threshold)."),
+                format!(
+                    "家庭月人均收入从 0 到 {end} 时，每年现金合计的变化（每个收入门槛都重新测算）。"
+                ),
+                format!(
+                    "The household's cash per year as its monthly income per head runs from 0 to {end} (re-estimated at every income threshold)."
+                ),
             ),
             IncomeDibao => s(
                 "您家已领低保：图中按收入判断能否继续领取（家庭财产按已核准处理）。",
@@ -692,9 +702,16 @@ impl Msg {
             ),
             IncomeNeeds(list) => f(
                 format!("还不知道这些数值，所以有的收入门槛标不出来：{list}"),
-                format!("These figures are not known yet, so some income thresholds cannot be placed: {list}"),
+                format!(
+                    "These figures are not known yet, so some income thresholds cannot be placed: {list}"
+                ),
             ),
-            IncomeCliff { at, what, before, after } => f(
+            IncomeCliff {
+                at,
+                what,
+                before,
+                after,
+            } => f(
                 format!("月人均收入达到 {at}：{what}（每年现金 {before} → {after}）"),
                 format!("From {at} a month per head: {what} (cash a year {before} → {after})"),
             ),
@@ -711,19 +728,34 @@ impl Msg {
                 "只有年龄在变：其他情况按现在填写的计算；与年龄不再相符的回答（如 36 岁仍在读）不再采用。",
                 "Only ages move: everything else is as entered now; an answer that no longer fits the age (in school at 36) is no longer used.",
             ),
-            OverTimeNothing => s("今后十年，仅因年龄变化不会有变化。", "Over the next ten years, age alone changes nothing."),
+            OverTimeNothing => s(
+                "今后十年，仅因年龄变化不会有变化。",
+                "Over the next ten years, age alone changes nothing.",
+            ),
             CalendarYear => s("年份", "Year"),
             PerMonthAmount(m) => f(format!("{m}/月"), format!("{m} a month")),
             PerYearAmount(m) => f(format!("{m}/年"), format!("{m} a year")),
             WhoSeparator => s("：", ": "),
-            AgeStep { year, who, age, what } => match age {
+            AgeStep {
+                year,
+                who,
+                age,
+                what,
+            } => match age {
                 Some(a) => f(
-                    format!("{year} 年：{who}满 {a} 岁，{what}"),
+                    format!("{year} 年：{who} 满 {a} 岁，{what}"),
                     format!("{year}: {who} turns {a}; {what}"),
                 ),
-                None => f(format!("{year} 年：{who}，{what}"), format!("{year}: {who}; {what}")),
+                None => f(
+                    format!("{year} 年：{who}，{what}"),
+                    format!("{year}: {who}; {what}"),
+                ),
             },
-            Changed { name, before, after } => f(
+            Changed {
+                name,
+                before,
+                after,
+            } => f(
                 format!("“{name}” {before} → {after}"),
                 format!("“{name}” {before} → {after}"),
             ),

@@ -191,6 +191,38 @@ pub fn count_en(n: u32, one: &str, many: &str) -> String {
     }
 }
 
+/// What changed for one rule between two estimates (income or years apart): "失去“低保”",
+/// "“高龄补贴” 120 元/月 → 140 元/月"; for a member's rule, whose it is first when `who`.
+pub fn change(lang: Lang, c: &crate::domain::scenarios::Change, who: bool) -> String {
+    use crate::domain::Tri;
+    let name = c.name.get(lang).to_string();
+    let cash = |s: &crate::domain::scenarios::State| match (s.monthly, s.yearly) {
+        (Some(m), _) => Msg::PerMonthAmount(money(lang, m)).get(lang).into_owned(),
+        (None, Some(y)) => Msg::PerYearAmount(money(lang, y)).get(lang).into_owned(),
+        (None, None) => "—".into(),
+    };
+    let what = match (c.before.status, c.after.status) {
+        (Tri::Yes, Tri::Yes) => Msg::Changed {
+            name,
+            before: cash(&c.before),
+            after: cash(&c.after),
+        },
+        (Tri::Yes, Tri::No) => Msg::Loses(name),
+        (_, Tri::Yes) => Msg::Gains(name),
+        _ => Msg::Undecided(name),
+    }
+    .get(lang)
+    .into_owned();
+    match c.member {
+        Some(i) if who => format!(
+            "{}{}{what}",
+            Msg::Who(Some(i)).get(lang),
+            Msg::WhoSeparator.get(lang)
+        ),
+        _ => what,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,32 +249,42 @@ mod tests {
         assert_eq!(count_en(1, "benefit", "benefits"), "1 benefit");
         assert_eq!(count_en(3, "benefit", "benefits"), "3 benefits");
     }
-}
 
-/// What changed for one rule between two estimates (income or years apart): "失去“低保”",
-/// "“高龄补贴” 120 元/月 → 140 元/月"; for a member's rule, whose it is first when `who`.
-pub fn change(lang: Lang, c: &crate::domain::scenarios::Change, who: bool) -> String {
-    use crate::domain::Tri;
-    let name = c.name.get(lang).to_string();
-    let cash = |s: &crate::domain::scenarios::State| match (s.monthly, s.yearly) {
-        (Some(m), _) => Msg::PerMonthAmount(money(lang, m)).get(lang).into_owned(),
-        (None, Some(y)) => Msg::PerYearAmount(money(lang, y)).get(lang).into_owned(),
-        (None, None) => "—".into(),
-    };
-    let what = match (c.before.status, c.after.status) {
-        (Tri::Yes, Tri::Yes) => Msg::Changed {
-            name,
-            before: cash(&c.before),
-            after: cash(&c.after),
-        },
-        (Tri::Yes, Tri::No) => Msg::Loses(name),
-        (_, Tri::Yes) => Msg::Gains(name),
-        _ => Msg::Undecided(name),
-    }
-    .get(lang)
-    .into_owned();
-    match c.member {
-        Some(i) if who => format!("{}{}{what}", Msg::Who(Some(i)).get(lang), Msg::WhoSeparator.get(lang)),
-        _ => what,
+    #[test]
+    fn a_change_says_what_was_lost_gained_or_changed() {
+        use crate::domain::Tri;
+        use crate::domain::rule::Text;
+        use crate::domain::scenarios::{Change, State};
+        use rust_decimal_macros::dec;
+        let st = |status, m: Option<rust_decimal::Decimal>| State {
+            status,
+            yearly: m.map(|m| MoneyRange::exact(m * dec!(12))),
+            monthly: m.map(MoneyRange::exact),
+        };
+        let c = |b, a| Change {
+            rule: "r".into(),
+            name: Text::new("高龄补贴", "Longevity allowance"),
+            member: Some(0),
+            before: b,
+            after: a,
+        };
+        let up = c(st(Tri::Yes, Some(dec!(120))), st(Tri::Yes, Some(dec!(140))));
+        assert_eq!(
+            change(Lang::Zh, &up, false),
+            "“高龄补贴” 120 元/月 → 140 元/月"
+        );
+        assert_eq!(
+            change(Lang::En, &up, true),
+            "member 1: “Longevity allowance” ¥120 a month → ¥140 a month"
+        );
+        let lost = c(st(Tri::Yes, None), st(Tri::No, None));
+        assert_eq!(change(Lang::Zh, &lost, false), "失去“高龄补贴”");
+        let gained = c(st(Tri::No, None), st(Tri::Yes, None));
+        assert_eq!(change(Lang::Zh, &gained, false), "获得“高龄补贴”");
+        let open = c(st(Tri::Yes, None), st(Tri::Unknown, None));
+        assert_eq!(
+            change(Lang::Zh, &open, false),
+            "“高龄补贴”需要补充信息才能确定"
+        );
     }
 }

@@ -11,6 +11,7 @@ import { test, expect, assertLocalOnly } from "./fixtures.mjs";
 
 const SESSION_KEY = "benefit-estimator/v1";
 const COUNTER_KEY = "benefit-estimator/counter-settings/v1";
+const SHOTS = fileURLToPath(new URL("../../target/e2e-results/screenshots", import.meta.url));
 const FILE = fileURLToPath(new URL("../../dist/benefit-estimator-offline.html", import.meta.url));
 
 /** Opens the app with `household` restored from the tab's session copy. */
@@ -68,7 +69,7 @@ test("the share link's QR code opens the same household and totals in a fresh br
   // On paper too, once agreed to.
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".print-summary [data-testid=qr] svg")).toBeVisible();
-  await page.screenshot({ path: "../../target/e2e-results/screenshots/print-with-qr.png", fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/print-with-qr.png`, fullPage: true });
   assertLocalOnly(requests);
 });
 
@@ -107,18 +108,20 @@ test("a clerk checks a printed estimate: the code matches, a changed amount or c
 for (const [region, rule] of [["haidong", "最低生活保障"], ["hebei", "最低生活保障"], ["jinan", "最低生活保障"]]) {
   test(`${region}: a 低保 household's cash falls off its cliff at the standard`, async ({ watched }) => {
     const { page } = watched;
-    await openWith(page, "/", region, { dibao: true, income_per_capita_month: "300", local_dibao_standard_month: "650" },
+    await page.setViewportSize({ width: 360, height: 800 });
+    await openWith(page, "/", region, { dibao: true, expenditure_poverty: false, income_per_capita_month: "300", local_dibao_standard_month: "650" },
       [{ relation: "self", age: 40, hukou_province: true }, { relation: "child", age: 10, hukou_province: true }]);
     const chart = page.getByTestId("income-chart");
     await chart.locator("summary").click();
     await expect(chart.locator("svg.cash-chart")).toBeVisible();
     const cliff = chart.getByTestId("income-cliff").filter({ hasText: "月人均收入达到 650 元" });
     await expect(cliff).toHaveCount(1);
-    await expect(cliff).toContainText(`“${rule}”`);
+    await expect(cliff).toContainText(`失去“${rule}”`);
     // The table has the exact points either side, and marks the household's own income.
     const table = chart.getByTestId("income-table");
     await expect(table.locator("tr", { hasText: "649.99 元" })).toHaveCount(1);
     await expect(table.locator("tr.now")).toContainText("300 元");
+    await chart.screenshot({ path: `${SHOTS}/income-${region}-phone.png` });
     await page.getByRole("button", { name: "English" }).click();
     await expect(chart.getByTestId("income-cliff").filter({ hasText: "From ¥650 a month per head" })).toHaveCount(1);
   });
@@ -130,10 +133,11 @@ test("Haidong: an 89-year-old's 高龄补贴 steps from 120 to 140 a month the y
   const years = page.getByTestId("over-time");
   await years.locator("summary").click();
   const next = new Date().getFullYear() + 1;
-  const step = years.getByTestId("age-step").filter({ hasText: `${next} 年：成员 1满 90 岁` });
+  const step = years.getByTestId("age-step").filter({ hasText: `${next} 年：成员 1 满 90 岁` });
   await expect(step).toHaveCount(1);
   await expect(step).toContainText("120 元/月 → 140 元/月");
   await expect(years.getByTestId("years-table").locator("tbody tr")).toHaveCount(11);
+  await years.screenshot({ path: `${SHOTS}/over-time-haidong.png` });
   // Printing opens it, so the paper carries the years.
   await years.locator("summary").click();
   await page.emulateMedia({ media: "print" });

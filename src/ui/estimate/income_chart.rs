@@ -48,24 +48,32 @@ fn markup(l: Lang, c: &IncomeCurve) -> String {
     let cliffs: Vec<String> = (1..)
         .zip(&c.cliffs)
         .map(|(i, k)| {
-            let what: Vec<_> = k.changes.iter().map(|ch| words::change(l, ch, true)).collect();
+            let what: Vec<_> = k
+                .changes
+                .iter()
+                .map(|ch| words::change(l, ch, true))
+                .collect();
             let line = Msg::IncomeCliff {
                 at: words::money(l, MoneyRange::exact(k.at)),
                 what: what.join(&Msg::ListSeparator.get(l)),
                 before: words::money(l, k.before),
                 after: words::money(l, k.after),
             };
-            format!("{i}. {}", line.get(l))
+            format!("{i} · {}", line.get(l))
         })
         .collect();
-    out += &list("ol", "cliffs", "income-cliff", &cliffs);
+    out += &list("ul", "cliffs", "income-cliff", &cliffs);
     let rows: Vec<_> = c
         .points
         .iter()
         .map(|p| {
             let now = c.current == Some(p.income);
             let income = words::money(l, MoneyRange::exact(p.income));
-            let income = if now { income + &Msg::Now.get(l) } else { income };
+            let income = if now {
+                income + &Msg::Now.get(l)
+            } else {
+                income
+            };
             (income, words::money(l, p.yearly), now)
         })
         .collect();

@@ -5,9 +5,9 @@
 use super::result_item::ResultItem;
 use super::rows;
 use super::{IncomeChart, NearMissList, OverTime, PendingList};
-use crate::ui::tools::{ResultCodeLine, RuleSetLine};
 use crate::domain::Lang;
 use crate::ui::state::AppState;
+use crate::ui::tools::{ResultCodeLine, RuleSetLine};
 use crate::view::{Msg, words};
 use leptos::prelude::*;
 

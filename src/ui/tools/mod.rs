@@ -5,14 +5,14 @@ mod notice_bar;
 mod print_summary;
 mod qr_code;
 mod result_code;
-mod verify_panel;
 mod share_panel;
 mod toolbar;
+mod verify_panel;
 
 pub use notice_bar::NoticeBar;
 pub use print_summary::PrintSummary;
 pub use qr_code::QrCode;
 pub use result_code::{ResultCodeLine, RuleSetLine};
-pub use verify_panel::VerifyPanel;
 pub use share_panel::SharePanel;
 pub use toolbar::Toolbar;
+pub use verify_panel::VerifyPanel;

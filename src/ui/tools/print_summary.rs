@@ -3,11 +3,11 @@
 //! once the resident agreed to the link (the result code and the rule set are printed
 //! with the totals and the sources).
 
+use super::QrCode;
 use crate::domain::Lang;
 use crate::domain::condition::value_text;
 use crate::domain::facts::Value;
 use crate::domain::household::Facts;
-use super::QrCode;
 use crate::ui::state::AppState;
 use crate::view::Msg;
 use leptos::prelude::*;

@@ -38,6 +38,9 @@ pub fn QrCode() -> impl IntoView {
             }
             .into_any()
         }
-        Err(m) => view! { <p class="qr-none" data-testid="qr-none">{m.get(lang.get()).into_owned()}</p> }.into_any(),
+        Err(m) => {
+            view! { <p class="qr-none" data-testid="qr-none">{m.get(lang.get()).into_owned()}</p> }
+                .into_any()
+        }
     }
 }

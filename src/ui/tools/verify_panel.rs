@@ -44,7 +44,14 @@ fn check(state: AppState, code: &str, printed: &str) -> Vec<(Msg, bool)> {
     };
     let settings = state.settings();
     let c = state.household.with_untracked(|h| {
-        check_estimate(cat, region, h, settings.as_ref(), RULE_SET_HASH, &printed_code)
+        check_estimate(
+            cat,
+            region,
+            h,
+            settings.as_ref(),
+            RULE_SET_HASH,
+            &printed_code,
+        )
     });
     let d = &c.differences;
     let mut out = Vec::new();
@@ -90,7 +97,13 @@ pub fn VerifyPanel() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let printed = RwSignal::new(String::new());
     let found = RwSignal::new(Vec::<(Msg, bool)>::new());
-    let run = move || found.set(check(state, &code.get_untracked(), &printed.get_untracked()));
+    let run = move || {
+        found.set(check(
+            state,
+            &code.get_untracked(),
+            &printed.get_untracked(),
+        ))
+    };
     let text = move |m: &Msg| m.get(lang.get()).into_owned();
     view! {
         <section id="verify-panel" class="verify-panel" aria-labelledby="verify-title">
