@@ -160,8 +160,6 @@ fn a_printed_estimate_is_verified() {
             &code,
             "--printed-total",
             &tampered,
-            "--lang",
-            "en",
             "-",
         ],
         text.as_bytes(),
@@ -169,7 +167,9 @@ fn a_printed_estimate_is_verified() {
     assert_eq!(o.status.code(), Some(4));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains(&format!("the printed cash per year, {tampered}")),
+        out.contains(&format!(
+            "打印件上的每年现金 {tampered} 元与计算所得 {total} 元不一致"
+        )),
         "{out}"
     );
 
@@ -181,7 +181,7 @@ fn a_printed_estimate_is_verified() {
         br#"{"household":{"economic_hardship":false},"members":[{"age":86,"relation":"self","hukou_local":true,"incapacity_level":"none"}]}"#,
     );
     assert_eq!(o.status.code(), Some(4));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("the answers are not the ones"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("these answers are not the ones"));
 
     // A mistyped character is caught by the check character.
     let mut typo: Vec<char> = code.chars().collect();

@@ -237,7 +237,10 @@ mod cli {
         settings: Option<estimator::domain::Settings>,
         catalog: &estimator::domain::Engine,
     ) -> ExitCode {
+        use estimator::domain::Lang;
+        use estimator::domain::money::MoneyRange;
         use estimator::domain::verify::{ResultCode, check_estimate};
+        use estimator::view::{Msg, words};
         let (code, region, en, file) = (a.code, a.region, a.en, a.file);
         let printed = match ResultCode::parse(code) {
             Ok(c) => c,
@@ -266,73 +269,43 @@ mod cli {
             rule_set,
             &printed,
         );
-        let t = &c.totals;
-        let mut out = String::new();
+        let lang = if en { Lang::En } else { Lang::Zh };
         let d = &c.differences;
-        // A printed total differs from the computed one when the paper was altered (the
-        // code alone cannot tell: it was made for the true totals).
-        let paper = a.printed_total.filter(|p| {
-            c.totals.yearly.max != Some(c.totals.yearly.min) || *p != c.totals.yearly.min
-        });
-        let ok = d.none() && paper.is_none();
-        if let Some(p) = paper {
-            out += &if en {
-                format!(
-                    "the printed cash per year, {p}, is not the computed {}\n",
-                    t.yearly
-                )
-            } else {
-                format!(
-                    "打印件上的现金每年 {p} 元与计算所得 {} 元不一致\n",
-                    t.yearly
-                )
-            };
-        }
+        let mut lines = Vec::new();
         if d.none() {
-            out += if en { "matches" } else { "一致" };
-            out += &format!(": {printed}\n");
-        } else {
-            out += if en { "differs" } else { "不一致" };
-            out += &format!(": {printed} ≠ {}\n", c.computed);
-            let mut why = Vec::new();
-            if d.rule_set {
-                why.push(if en {
-                    "made with another version of the rules"
-                } else {
-                    "打印件用的是另一版规则"
-                });
-            }
-            if d.answers {
-                why.push(if en {
-                    "the answers are not the ones it was made from"
-                } else {
-                    "家庭情况与打印件所依据的不同"
-                });
-            }
-            if d.totals {
-                why.push(if en {
-                    "same rules, date and answers, other totals: the local figures differed, or the code or amounts were altered"
-                } else {
-                    "规则、日期和家庭情况相同而金额不同：当地数值（站点设置）不同，或结果码、金额被改动"
-                });
-            }
-            for w in why {
-                out += &format!("  - {w}\n");
-            }
+            lines.push(Msg::VerifyMatches(printed.date.to_string()));
         }
-        out += &format!(
-            "{} {}\n  {} {}/{}; {} {}; {} {}/{}\n",
-            if en { "estimated on" } else { "测算日期" },
-            printed.date,
-            if en { "cash" } else { "现金" },
-            t.yearly,
-            if en { "year" } else { "年" },
-            if en { "once" } else { "一次性" },
-            t.once,
-            if en { "fees waived" } else { "减免费用" },
-            t.waived_yearly,
-            if en { "year" } else { "年" },
-        );
+        if d.rule_set {
+            lines.push(Msg::VerifyOtherRules);
+        }
+        if d.answers {
+            lines.push(Msg::VerifyOtherAnswers);
+        }
+        if d.totals {
+            lines.push(Msg::VerifyOtherTotals);
+        }
+        // The code was made for the true totals: only the paper's own amount, compared
+        // with the computed one, shows it was altered.
+        let computed = c.totals.yearly;
+        if let Some(p) = a.printed_total
+            && computed != MoneyRange::exact(p)
+        {
+            lines.push(Msg::VerifyPrintedDiffers {
+                printed: words::money(lang, MoneyRange::exact(p)),
+                computed: words::money(lang, computed),
+            });
+        }
+        let ok = lines.len() == 1 && d.none();
+        lines.push(Msg::ResultCode(if d.none() {
+            printed.to_string()
+        } else {
+            format!("{printed} ≠ {}", c.computed)
+        }));
+        lines.push(Msg::VerifyComputed {
+            date: printed.date.to_string(),
+            year: words::money(lang, computed),
+        });
+        let out: String = lines.iter().map(|m| format!("{}\n", m.get(lang))).collect();
         let code = emit(&out);
         if ok { code } else { ExitCode::from(4) }
     }

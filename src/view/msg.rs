@@ -221,6 +221,8 @@ pub enum Msg {
     },
     // Take home and verify (issue 23).
     ShareAddress,
+    /// Between two documents in a line: "；" / "; ".
+    DocumentSeparator,
     QrLabel,
     QrNeedsAddress,
     QrTooLong,
@@ -624,6 +626,7 @@ impl Msg {
                 "This browser does not allow saving (no localStorage): the settings last only while this page is open.",
             ),
             NotSaved { zh, en } => f(format!("未保存：{zh}"), format!("Not saved: {en}")),
+            DocumentSeparator => s("；", "; "),
             ShareAddress => s(
                 "本估算器的公开网址（用于分享链接和二维码，可不填）",
                 "The estimator's public address (for share links and QR codes; optional)",
@@ -653,16 +656,16 @@ impl Msg {
             ),
             VerifyButton => s("核对", "Check"),
             VerifyMatches(date) => f(
-                format!("一致：这是本工具按上面的家庭情况在 {date} 算出的结果。"),
-                format!("Matches: this tool computed it from the household above on {date}."),
+                format!("一致：这是本工具按这些家庭情况在 {date} 算出的结果。"),
+                format!("Matches: this tool computed it from these answers on {date}."),
             ),
             VerifyOtherRules => s(
                 "不一致：打印件用的是另一版规则。",
                 "Differs: the paper was made with another version of the rules.",
             ),
             VerifyOtherAnswers => s(
-                "不一致：上面的家庭情况不是打印件所依据的。",
-                "Differs: the household above is not the one the paper was made from.",
+                "不一致：这些家庭情况不是打印件所依据的。",
+                "Differs: these answers are not the ones the paper was made from.",
             ),
             VerifyOtherTotals => s(
                 "不一致：规则、日期和家庭情况都相同，金额却不同——当地数值（站点设置）不同，或结果码被改动。",
@@ -677,10 +680,8 @@ impl Msg {
                 ),
             ),
             VerifyComputed { date, year } => f(
-                format!("按上面的家庭情况，{date} 的测算为每年现金 {year}。"),
-                format!(
-                    "For the household above, the estimate on {date} is {year} of cash a year."
-                ),
+                format!("按这些家庭情况，{date} 的测算为每年现金 {year}。"),
+                format!("From these answers, the estimate on {date} is {year} of cash a year."),
             ),
             VerifyWhatItProves => s(
                 "结果码是校验码，不是签章：它能说明打印件是否为本工具按这些情况算出的结果，不能说明是哪个部门出具的，也不能代替部门的审核。",

@@ -131,7 +131,7 @@ pub fn Results() -> impl IntoView {
                     </p>
                 }).collect_view()
             }}
-            <RuleSetLine />
         </footer>
+        <RuleSetLine />
     }
 }

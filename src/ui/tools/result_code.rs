@@ -50,11 +50,12 @@ pub fn RuleSetLine() -> impl IntoView {
     let lang = state.lang;
     move || {
         AppState::catalog().map(|c| {
+            let l = lang.get();
             let m = Msg::RuleSet {
                 label: version::label(),
-                documents: version::documents(c).join("；"),
+                documents: version::documents(c).join(&Msg::DocumentSeparator.get(l)),
             };
-            view! { <p class="rule-set" data-testid="rule-set">{m.get(lang.get()).into_owned()}</p> }
+            view! { <p class="rule-set" data-testid="rule-set">{m.get(l).into_owned()}</p> }
         })
     }
 }
