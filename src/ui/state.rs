@@ -208,6 +208,29 @@ impl AppState {
         })
     }
 
+    /// Runs `f` on what an estimate of the chosen region is computed from, tracked: the
+    /// engine, the region, the household, the date and the settings in force. `None`
+    /// while the catalog or the region is missing.
+    pub fn with_inputs<T>(
+        self,
+        f: impl FnOnce(
+            &'static Engine,
+            &'static crate::domain::Region,
+            &Household,
+            Date,
+            Option<&Settings>,
+        ) -> T,
+    ) -> Option<T> {
+        let cat = AppState::catalog()?;
+        let region = self.region.with(|r| cat.region(r))?;
+        let settings = self.settings();
+        let date = self.date.get();
+        Some(
+            self.household
+                .with(|h| f(cat, region, h, date, settings.as_ref())),
+        )
+    }
+
     /// Shows a message to the user.
     pub fn say(self, msg: Msg, error: bool) {
         self.cleared.set(None);

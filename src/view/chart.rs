@@ -215,6 +215,21 @@ pub fn table(
     out + "</tbody></table>"
 }
 
+/// The table of a cash chart: what runs along the chart (`first`), and the cash a year.
+pub fn cash_table(
+    lang: crate::domain::Lang,
+    testid: &str,
+    first: super::Msg,
+    rows: &[(String, String, bool)],
+) -> String {
+    table(
+        "curve",
+        testid,
+        (&first.get(lang), &super::Msg::CashPerYear.get(lang)),
+        rows,
+    )
+}
+
 /// A list as markup, each item with `data-testid`.
 pub fn list(tag: &str, class: &str, testid: &str, items: &[String]) -> String {
     let mut out = format!(r#"<{tag} class="{class}">"#);

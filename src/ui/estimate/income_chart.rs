@@ -5,11 +5,12 @@
 //! screen readers: the table is the same data). Offered only where some rule reads the
 //! income, and computed only once opened.
 
+use super::track_open;
 use crate::domain::Lang;
 use crate::domain::money::MoneyRange;
 use crate::domain::scenarios::{IncomeCurve, income_curve, reads_income};
 use crate::ui::state::AppState;
-use crate::view::chart::{Point, escape, layout, list, svg, table};
+use crate::view::chart::{Point, cash_table, escape, layout, list, svg};
 use crate::view::{Msg, words};
 use leptos::prelude::*;
 
@@ -77,12 +78,7 @@ fn markup(l: Lang, c: &IncomeCurve) -> String {
             (income, words::money(l, p.yearly), now)
         })
         .collect();
-    out + &table(
-        "curve",
-        "income-table",
-        (&Msg::IncomePerHead.get(l), &Msg::CashPerYear.get(l)),
-        &rows,
-    )
+    out + &cash_table(l, "income-table", Msg::IncomePerHead, &rows)
 }
 
 /// The income what-if, folded until opened.
@@ -105,28 +101,15 @@ pub fn IncomeChart() -> impl IntoView {
         if !open.get() || !offered.get() {
             return String::new();
         }
-        let Some(cat) = AppState::catalog() else {
-            return String::new();
-        };
-        let Some(region) = state.region.with(|r| cat.region(r)) else {
-            return String::new();
-        };
-        let settings = state.settings();
-        let date = state.date.get();
         state
-            .household
-            .with(|h| income_curve(cat, region, h, date, settings.as_ref()))
+            .with_inputs(income_curve)
+            .flatten()
             .map(|c| markup(lang.get(), &c))
             .unwrap_or_default()
     });
     view! {
         <Show when=move || offered.get()>
-            <details class="what-if" data-testid="income-chart" on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    open.set(d.open());
-                }
-            }>
+            <details class="what-if" data-testid="income-chart" on:toggle=track_open(open)>
                 <summary>{state.t(Msg::IncomeTitle)}</summary>
                 <div inner_html=move || html.get() />
             </details>

@@ -53,3 +53,17 @@ pub fn EstimateScreen() -> impl IntoView {
         </div>
     }
 }
+
+/// A `<details>` toggle handler that keeps `open` in step with the element, so what it
+/// holds is computed only while it is open.
+pub(crate) fn track_open(open: RwSignal<bool>) -> impl FnMut(leptos::ev::Event) + 'static {
+    move |ev| {
+        use wasm_bindgen::JsCast;
+        if let Some(d) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            open.set(d.open());
+        }
+    }
+}

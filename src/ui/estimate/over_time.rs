@@ -3,10 +3,11 @@
 //! a list naming each change and a table (the chart is hidden from screen readers).
 //! Computed once opened, and opened for printing, so the printed summary carries it.
 
+use super::track_open;
 use crate::domain::Lang;
 use crate::domain::scenarios::{Year, over_time};
 use crate::ui::state::AppState;
-use crate::view::chart::{Point, escape, layout, list, svg, table};
+use crate::view::chart::{Point, cash_table, escape, layout, list, svg};
 use crate::view::{Msg, words};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -57,12 +58,7 @@ fn markup(l: Lang, ys: &[Year]) -> String {
         .iter()
         .map(|y| (y.year.to_string(), words::money(l, y.yearly), false))
         .collect();
-    out + &table(
-        "curve",
-        "years-table",
-        (&Msg::CalendarYear.get(l), &Msg::CashPerYear.get(l)),
-        &rows,
-    )
+    out + &cash_table(l, "years-table", Msg::CalendarYear, &rows)
 }
 
 /// The years ahead, folded until opened (or printed).
@@ -80,26 +76,15 @@ pub fn OverTime() -> impl IntoView {
         if !open.get() {
             return String::new();
         }
-        let Some(cat) = AppState::catalog() else {
-            return String::new();
-        };
-        let Some(region) = state.region.with(|r| cat.region(r)) else {
-            return String::new();
-        };
-        let settings = state.settings();
-        let date = state.date.get();
-        let ys = state
-            .household
-            .with(|h| over_time(cat, region, h, date, settings.as_ref(), YEARS));
-        markup(lang.get(), &ys)
+        state
+            .with_inputs(|cat, region, h, date, settings| {
+                over_time(cat, region, h, date, settings, YEARS)
+            })
+            .map(|ys| markup(lang.get(), &ys))
+            .unwrap_or_default()
     });
     view! {
-        <details class="what-if over-time" data-testid="over-time" prop:open=move || open.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(d.open());
-            }
-        }>
+        <details class="what-if over-time" data-testid="over-time" prop:open=move || open.get() on:toggle=track_open(open)>
             <summary>{state.t(Msg::OverTimeTitle)}</summary>
             <div inner_html=move || html.get() />
         </details>
