@@ -9,11 +9,7 @@ use crate::domain::rule::Paid;
 
 /// A sum as the table writes it: "1250", "500–1000", "≥300".
 fn money(r: &MoneyRange) -> String {
-    match r.max {
-        Some(b) if b == r.min => r.min.to_string(),
-        Some(b) => format!("{}–{b}", r.min),
-        None => format!("≥{}", r.min),
-    }
+    r.to_string()
 }
 
 /// The estimate as a few lines of text.
