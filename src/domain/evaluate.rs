@@ -81,7 +81,12 @@ fn evaluate_with<'c>(
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
     let stride = fact_count();
-    let hh_table: Vec<Option<Value>> = (0..stride).map(|i| hh.get(FactId(i as u16))).collect();
+    // (Copied whole: built slot by slot, each 24-byte store was read back in two
+    // halves and the loads waited on the stores.)
+    let hh_table: Vec<Option<Value>> = match hh.as_slice() {
+        t if t.len() == stride => t.to_vec(),
+        _ => (0..stride).map(|i| hh.get(FactId(i as u16))).collect(),
+    };
     let hh_answered: Vec<usize> = (0..stride).filter(|&i| hh_table[i].is_some()).collect();
     // Outcomes carry a `u16` member index; no real household comes near this.
     let counted = &resolved[..resolved.len().min(MEMBER_CAP)];
