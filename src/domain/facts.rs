@@ -1873,11 +1873,15 @@ impl FactId {
 /// Well-known facts the engine itself reads.
 pub mod well_known {
     use super::{FactId, fact_by_name};
+    use std::sync::OnceLock;
+    // Looked up by name once (evaluate reads them on every run).
     pub fn age() -> FactId {
-        fact_by_name("age").expect("age is in FACTS")
+        static ID: OnceLock<FactId> = OnceLock::new();
+        *ID.get_or_init(|| fact_by_name("age").expect("age is in FACTS"))
     }
     pub fn household_size() -> FactId {
-        fact_by_name("household_size").expect("household_size is in FACTS")
+        static ID: OnceLock<FactId> = OnceLock::new();
+        *ID.get_or_init(|| fact_by_name("household_size").expect("household_size is in FACTS"))
     }
 }
 
