@@ -154,16 +154,12 @@ fn evaluate_with<'c>(
         let Some(plan) = e.plan.as_ref().filter(|_| planned) else {
             match e.scope {
                 Scope::Household => {
-                    let o = outcome(reg, rule, None, &whole, &mut pool);
-                    household_acc.add_outcome(&o);
-                    outcomes.push(o);
+                    outcomes.push(outcome(reg, rule, None, &whole, &mut pool));
                 }
                 Scope::Member => {
-                    for (i, acc) in member_acc.iter_mut().enumerate() {
+                    for i in 0..member_acc.len() {
                         let Some(src) = whole.member(i) else { break };
-                        let o = outcome(reg, rule, Some(i as u16), &src, &mut pool);
-                        acc.add_outcome(&o);
-                        outcomes.push(o);
+                        outcomes.push(outcome(reg, rule, Some(i as u16), &src, &mut pool));
                     }
                 }
             }
@@ -190,6 +186,15 @@ fn evaluate_with<'c>(
         // computed serves (no answers to compare).
         let shared = uniform && !plan.amount_per_member();
         let mut first = None;
+        // What every outcome of the rule shares (copied once, not per outcome).
+        let template = Outcome {
+            region: reg,
+            rule,
+            member: None,
+            status: Tri::No,
+            missing: (0, 0),
+            cash: e.shape,
+        };
         for (g, &tab) in lanes.iter().enumerate() {
             let (status, mut mask) = match first {
                 Some(r) => r,
@@ -211,19 +216,17 @@ fn evaluate_with<'c>(
             // copied with mismatched widths, and the loads stalled on the stores.
             let at = outcomes.len();
             outcomes.push(Outcome {
-                region: reg,
-                rule,
                 member,
                 status,
                 missing: (start, start),
-                cash: e.shape,
+                ..template
             });
             // Not met: nothing to compute, nothing missing, nothing to add.
             if status == Tri::No {
                 continue;
             }
             // A service in kind (no shape) has no amount.
-            if e.shape.is_some() {
+            if template.cash.is_some() {
                 let reuse = memo.iter().find(|(j, ..)| {
                     shared
                         || plan
@@ -257,15 +260,19 @@ fn evaluate_with<'c>(
                 };
             }
             plan.missing(mask, &mut pool);
-            let o = &mut outcomes[at];
-            o.missing.1 = pool.len() as u32;
-            let acc = match member {
-                Some(i) => member_acc.get_mut(usize::from(i)),
-                None => Some(&mut household_acc),
-            };
-            if let Some(a) = acc {
-                a.add(status, o.cash.as_ref());
-            }
+            outcomes[at].missing.1 = pool.len() as u32;
+        }
+    }
+    // The totals, in one pass once every outcome is written: added as each outcome was
+    // settled, they read its amount right after it was stored, and the loads waited on
+    // the stores. (The same additions in the same order: the same totals.)
+    for o in outcomes.iter().filter(|o| o.status != Tri::No) {
+        let acc = match o.member {
+            Some(i) => member_acc.get_mut(usize::from(i)),
+            None => Some(&mut household_acc),
+        };
+        if let Some(a) = acc {
+            a.add_outcome(o);
         }
     }
     let members: Vec<Totals> = member_acc.into_iter().map(TotalsAcc::finish).collect();

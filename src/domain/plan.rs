@@ -36,7 +36,7 @@ pub struct Plan {
     /// between members, the amount is computed once for all.
     amount_facts: Vec<FactId>,
     /// Each tier's condition, for tiered amounts.
-    tiers: Vec<Node>,
+    tiers: Vec<(Node, Option<Fast>)>,
     /// Whether the amount reads a member fact: when it does not, the amount is the same
     /// for every member of a household whose members answer no household fact (what
     /// `evaluate` calls uniform, and what parsed households always are).
@@ -324,19 +324,24 @@ impl Plan {
         }
         let amount_per_member = amount_facts.iter().any(|f| f.info().scope == Scope::Member);
         let mut any = 0;
-        let tiers = match amount {
-            Amount::Tiers(ts) => ts
-                .iter()
-                .map(|t| Node::compile(&t.when, &facts, &mut any))
-                .collect::<Option<Vec<_>>>()?,
-            _ => Vec::new(),
-        };
         let slot = |f: &FactId| {
             let i = facts.binary_search(f).ok()?;
             Some(Slot {
                 index: u16::try_from(f.index()).ok()?,
                 pos: u8::try_from(i).ok()?,
             })
+        };
+        let tiers = match amount {
+            Amount::Tiers(ts) => ts
+                .iter()
+                .map(|t| {
+                    Some((
+                        Node::compile(&t.when, &facts, &mut any)?,
+                        Fast::new(&t.when, slot),
+                    ))
+                })
+                .collect::<Option<Vec<_>>>()?,
+            _ => Vec::new(),
         };
         let fast = Fast::new(when, slot);
         Some(Plan {
@@ -382,7 +387,8 @@ impl Plan {
     /// not hold, which cannot happen: tiers are compiled with the rule).
     pub(crate) fn eval_tier(&self, i: usize, tab: &[Option<Value>], t: &Tables) -> Lane {
         match self.tiers.get(i) {
-            Some(n) => n.eval(tab, t, &mut [None; MEMO]),
+            Some((_, Some(f))) => f.eval(tab),
+            Some((n, None)) => n.eval(tab, t, &mut [None; MEMO]),
             None => (Tri::Unknown, 0),
         }
     }
