@@ -13,10 +13,10 @@ use super::engine::{Engine, Program};
 use super::facts::{FactId, Scope, Value, fact_count};
 use super::figures::{self, Settings};
 use super::household::Household;
-use super::outcome::{Outcome, Report};
-use super::plan::{MEMO, Tables};
+use super::outcome::{CashOut, Outcome, Report};
+use super::plan::{MEMO, Plan, Tables};
 use super::plausible;
-use super::rule::{Region, Rule};
+use super::rule::{Amount, Region, Rule};
 use super::totals::{Totals, TotalsAcc};
 use rust_decimal::Decimal;
 
@@ -81,7 +81,12 @@ fn evaluate_with<'c>(
     // a fact with one index instead of two table lookups: the member's table copied
     // whole, then the household's answers laid over it (a household answer wins).
     let stride = fact_count();
-    let hh_table: Vec<Option<Value>> = (0..stride).map(|i| hh.get(FactId(i as u16))).collect();
+    // (Copied whole: built slot by slot, each 24-byte store was read back in two
+    // halves and the loads waited on the stores.)
+    let hh_table: Vec<Option<Value>> = match hh.as_slice() {
+        t if t.len() == stride => t.to_vec(),
+        _ => (0..stride).map(|i| hh.get(FactId(i as u16))).collect(),
+    };
     let hh_answered: Vec<usize> = (0..stride).filter(|&i| hh_table[i].is_some()).collect();
     // Outcomes carry a `u16` member index; no real household comes near this.
     let counted = &resolved[..resolved.len().min(MEMBER_CAP)];
@@ -149,16 +154,12 @@ fn evaluate_with<'c>(
         let Some(plan) = e.plan.as_ref().filter(|_| planned) else {
             match e.scope {
                 Scope::Household => {
-                    let o = outcome(reg, rule, None, &whole, &mut pool);
-                    household_acc.add_outcome(&o);
-                    outcomes.push(o);
+                    outcomes.push(outcome(reg, rule, None, &whole, &mut pool));
                 }
                 Scope::Member => {
-                    for (i, acc) in member_acc.iter_mut().enumerate() {
+                    for i in 0..member_acc.len() {
                         let Some(src) = whole.member(i) else { break };
-                        let o = outcome(reg, rule, Some(i as u16), &src, &mut pool);
-                        acc.add_outcome(&o);
-                        outcomes.push(o);
+                        outcomes.push(outcome(reg, rule, Some(i as u16), &src, &mut pool));
                     }
                 }
             }
@@ -169,7 +170,6 @@ fn evaluate_with<'c>(
             Scope::Household => &hh_refs,
             Scope::Member => &member_refs,
         };
-        let shape = e.shape;
         // Amounts computed so far for this rule, by member: one whose answers to
         // the facts the amount reads are the same as an earlier member's gets the
         // same amount and misses the same facts, so it is computed once.
@@ -182,7 +182,19 @@ fn evaluate_with<'c>(
         let mut any = [None; MEMO];
         // A condition that reads no member fact holds alike for every member.
         let once = uniform && e.scope == Scope::Member && !plan.per_member();
+        // An amount that reads no member fact is the same for all: the first one
+        // computed serves (no answers to compare).
+        let shared = uniform && !plan.amount_per_member();
         let mut first = None;
+        // What every outcome of the rule shares (copied once, not per outcome).
+        let template = Outcome {
+            region: reg,
+            rule,
+            member: None,
+            status: Tri::No,
+            missing: (0, 0),
+            cash: e.shape,
+        };
         for (g, &tab) in lanes.iter().enumerate() {
             let (status, mut mask) = match first {
                 Some(r) => r,
@@ -198,13 +210,23 @@ fn evaluate_with<'c>(
                 Scope::Household => None,
                 Scope::Member => Some(g as u16),
             };
-            // Not met, or a service in kind (no shape): nothing to compute.
-            let cash = if status == Tri::No || shape.is_none() {
-                shape
-            } else {
-                // An amount that reads no member fact is the same for all: the first
-                // one computed serves (no answers to compare).
-                let shared = uniform && !plan.amount_per_member();
+            let start = pool.len() as u32;
+            // The outcome is written first, with the amount's shape, and its amount
+            // (if any) computed into it in place: an amount moved through locals was
+            // copied with mismatched widths, and the loads stalled on the stores.
+            let at = outcomes.len();
+            outcomes.push(Outcome {
+                member,
+                status,
+                missing: (start, start),
+                ..template
+            });
+            // Not met: nothing to compute, nothing missing, nothing to add.
+            if status == Tri::No {
+                continue;
+            }
+            // A service in kind (no shape) has no amount.
+            if template.cash.is_some() {
                 let reuse = memo.iter().find(|(j, ..)| {
                     shared
                         || plan
@@ -212,49 +234,45 @@ fn evaluate_with<'c>(
                             .iter()
                             .all(|f| same(lanes[*j].get(f.index()), tab.get(f.index())))
                 });
-                let reused = reuse.and_then(|&(_, o, m)| Some((outcomes.get(o)?.cash, m)));
-                let (c, m) = match reused {
-                    Some(r) => r,
+                mask |= match reuse {
+                    Some(&(_, o, m)) => {
+                        if let Some(c) = outcomes.get(o).map(|o| o.cash) {
+                            outcomes[at].cash = c;
+                        }
+                        m
+                    }
                     None => {
                         let src = Flat {
                             facts: tab,
                             ..whole
                         };
-                        let mut tier_miss = 0;
-                        let c = cash(&e.amount, &src, &mut scratch, |i, _, _| {
-                            let (st, m) = plan.eval_tier(i, tab, &tables);
-                            tier_miss |= m;
-                            st
-                        });
-                        let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
-                        scratch.clear();
-                        memo.push((g, outcomes.len(), m));
-                        (c, m)
+                        let m = amount_into(
+                            &mut outcomes[at].cash,
+                            &e.amount,
+                            plan,
+                            &src,
+                            &tables,
+                            &mut scratch,
+                        );
+                        memo.push((g, at, m));
+                        m
                     }
                 };
-                mask |= m;
-                c
-            };
-            let start = pool.len() as u32;
-            plan.missing(mask, &mut pool);
-            // An outcome that is not met adds nothing to any total.
-            if status != Tri::No {
-                let acc = match member {
-                    Some(i) => member_acc.get_mut(usize::from(i)),
-                    None => Some(&mut household_acc),
-                };
-                if let Some(a) = acc {
-                    a.add(status, cash.as_ref());
-                }
             }
-            outcomes.push(Outcome {
-                region: reg,
-                rule,
-                member,
-                status,
-                missing: (start, pool.len() as u32),
-                cash,
-            });
+            plan.missing(mask, &mut pool);
+            outcomes[at].missing.1 = pool.len() as u32;
+        }
+    }
+    // The totals, in one pass once every outcome is written: added as each outcome was
+    // settled, they read its amount right after it was stored, and the loads waited on
+    // the stores. (The same additions in the same order: the same totals.)
+    for o in outcomes.iter().filter(|o| o.status != Tri::No) {
+        let acc = match o.member {
+            Some(i) => member_acc.get_mut(usize::from(i)),
+            None => Some(&mut household_acc),
+        };
+        if let Some(a) = acc {
+            a.add_outcome(o);
         }
     }
     let members: Vec<Totals> = member_acc.into_iter().map(TotalsAcc::finish).collect();
@@ -285,6 +303,28 @@ fn evaluate_with<'c>(
         figures: used,
         provided,
     }
+}
+
+/// The amount of a rule met or undetermined for one member's table (`src.facts`),
+/// written into `out`; the facts it misses, as bits of the plan's masks.
+#[inline(never)]
+fn amount_into(
+    out: &mut Option<CashOut>,
+    amount: &Amount,
+    plan: &Plan,
+    src: &Flat,
+    tables: &Tables,
+    scratch: &mut Vec<FactId>,
+) -> u64 {
+    let mut tier_miss = 0;
+    *out = cash(amount, src, scratch, |i, _, _| {
+        let (st, m) = plan.eval_tier(i, src.facts, tables);
+        tier_miss |= m;
+        st
+    });
+    let m = scratch.iter().fold(tier_miss, |m, f| m | plan.bit(*f));
+    scratch.clear();
+    m
 }
 
 fn outcome<'c, S: Source>(

@@ -28,11 +28,15 @@ pub struct Plan {
     /// Every fact the rule reads (conditions and amount), sorted and deduplicated.
     facts: Vec<FactId>,
     when: Node,
+    /// The condition again when it is `true`, a leaf, or an `and` or an `or` of leaves
+    /// and of junctions of leaves (most rules), leaves that compare with a literal:
+    /// laid side by side ([`Fast`]), each decided on integers.
+    fast: Option<Fast>,
     /// Facts the amount reads (tier conditions included): when none of them differs
     /// between members, the amount is computed once for all.
     amount_facts: Vec<FactId>,
     /// Each tier's condition, for tiered amounts.
-    tiers: Vec<Node>,
+    tiers: Vec<(Node, Option<Fast>)>,
     /// Whether the amount reads a member fact: when it does not, the amount is the same
     /// for every member of a household whose members answer no household fact (what
     /// `evaluate` calls uniform, and what parsed households always are).
@@ -40,6 +44,203 @@ pub struct Plan {
     /// Whether the condition reads a member fact outside `any_member`: when it does
     /// not, it holds alike for every member of a uniform household and is evaluated once.
     per_member: bool,
+}
+
+/// A leaf of an `and` of leaves (see [`Plan::fast`]): the fact's slot and what it is
+/// tested against, 16 bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Test {
+    fact: Slot,
+    kind: TestKind,
+    /// For a comparison, bit `o + 1` set for each ordering `o` (-1, 0, 1) of the
+    /// answer to the literal that satisfies the operator.
+    holds: u8,
+    /// The literal (a number, a choice's index, yes as 1), or for `in` the set's bits.
+    arg: i64,
+}
+
+/// See [`Plan::fast`]: `or` of `tests` if `any`, else `and`. A [`TestKind::Group`]
+/// test stands for the junction of the opposite kind of the `arg` tests after it.
+#[derive(Debug, Clone, PartialEq)]
+struct Fast {
+    any: bool,
+    tests: Vec<Test>,
+}
+
+impl Fast {
+    fn new(c: &Cond, slot: impl Fn(&FactId) -> Option<Slot> + Copy) -> Option<Fast> {
+        let (any, cs) = match c {
+            Cond::True => {
+                return Some(Fast {
+                    any: false,
+                    tests: Vec::new(),
+                });
+            }
+            Cond::All(cs) => (false, cs),
+            Cond::Any(cs) => (true, cs),
+            c => {
+                return Some(Fast {
+                    any: false,
+                    tests: vec![Test::new(c, slot)?],
+                });
+            }
+        };
+        let mut tests = Vec::new();
+        for c in cs {
+            match (c, any) {
+                (Cond::Any(inner), false) | (Cond::All(inner), true) => {
+                    tests.push(Test {
+                        fact: Slot { index: 0, pos: 0 },
+                        kind: TestKind::Group,
+                        holds: 0,
+                        arg: i64::try_from(inner.len()).ok()?,
+                    });
+                    for i in inner {
+                        tests.push(Test::new(i, slot)?);
+                    }
+                }
+                (c, _) => tests.push(Test::new(c, slot)?),
+            }
+        }
+        Some(Fast { any, tests })
+    }
+
+    #[inline(always)]
+    fn eval(&self, tab: &[Option<Value>]) -> Lane {
+        tests_junction(self.any, &self.tests, tab)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TestKind {
+    /// The head of a nested junction (see [`Fast`]).
+    Group,
+    Is,
+    In,
+    Int,
+    Choice,
+    Bool,
+}
+
+impl Test {
+    fn new(c: &Cond, slot: impl Fn(&FactId) -> Option<Slot>) -> Option<Test> {
+        let (fact, kind, holds, arg) = match c {
+            Cond::Is(f) => (slot(f)?, TestKind::Is, 0, 0),
+            Cond::In { fact, set } => {
+                let bits = set
+                    .iter()
+                    .try_fold(0u64, |m, &c| (c < 64).then(|| m | 1 << c))?;
+                (slot(fact)?, TestKind::In, 0, bits as i64)
+            }
+            Cond::Cmp {
+                fact,
+                op,
+                rhs: Operand::Lit(v),
+            } => {
+                let (kind, arg) = match *v {
+                    Value::Int(x) => (TestKind::Int, x),
+                    Value::Choice(c) => (TestKind::Choice, i64::from(c)),
+                    Value::Bool(b) => (TestKind::Bool, i64::from(b)),
+                    _ => return None,
+                };
+                use std::cmp::Ordering::*;
+                let holds = [Less, Equal, Greater]
+                    .into_iter()
+                    .filter(|o| op.holds(*o))
+                    .fold(0u8, |m, o| m | 1 << (o as i8 + 1));
+                (slot(fact)?, kind, holds, arg)
+            }
+            _ => return None,
+        };
+        Some(Test {
+            fact,
+            kind,
+            holds,
+            arg,
+        })
+    }
+
+    /// The test on an answer (exactly [`Node::eval_child`]'s leaf).
+    #[inline(always)]
+    fn holds(self, v: Value) -> bool {
+        let ord = |x: i64| self.holds >> (x.cmp(&self.arg) as i8 + 1) & 1 != 0;
+        match (self.kind, v) {
+            (TestKind::Is, Value::Bool(b)) => b,
+            (TestKind::In, Value::Choice(c)) => c < 64 && (self.arg as u64) & (1 << c) != 0,
+            (TestKind::Int, Value::Int(x)) => ord(x),
+            (TestKind::Choice, Value::Choice(c)) => ord(i64::from(c)),
+            (TestKind::Bool, Value::Bool(b)) => ord(i64::from(b)),
+            (TestKind::Is | TestKind::In | TestKind::Group, _) => false,
+            // An answer of another kind than the literal: as `compare` decides.
+            (k, v) => {
+                let lit = match k {
+                    TestKind::Int => Value::Int(self.arg),
+                    TestKind::Choice => Value::Choice(self.arg as u8),
+                    _ => Value::Bool(self.arg != 0),
+                };
+                compare(v, lit).is_some_and(|o| self.holds >> (o as i8 + 1) & 1 != 0)
+            }
+        }
+    }
+}
+
+/// A leaf test: `Unknown` (missing its fact) if the fact is unanswered.
+#[inline(always)]
+fn test(t: Test, tab: &[Option<Value>]) -> Lane {
+    match tab.get(usize::from(t.fact.index)).copied().flatten() {
+        None => (Tri::Unknown, t.fact.bit()),
+        Some(v) => (tri(t.holds(v)), 0),
+    }
+}
+
+/// `or` (`any`) or `and` of leaf tests and of groups of them: the first decisive result
+/// ends it (missing nothing); otherwise `Unknown` with the union of what the `Unknown`
+/// ones miss if there was one (an `Unknown` result always misses some fact), else the
+/// other value. Exactly [`junction`] over the same tree.
+#[inline(always)]
+fn tests_junction(any: bool, tests: &[Test], tab: &[Option<Value>]) -> Lane {
+    let decisive = if any { Tri::Yes } else { Tri::No };
+    let mut miss = 0;
+    let mut rest = tests;
+    while let Some((&t, after)) = rest.split_first() {
+        let (s, m) = if t.kind == TestKind::Group {
+            let n = usize::try_from(t.arg).unwrap_or(0).min(after.len());
+            let (group, after) = after.split_at(n);
+            rest = after;
+            leaves_junction(!any, group, tab)
+        } else {
+            rest = after;
+            test(t, tab)
+        };
+        if s == decisive {
+            return (decisive, 0);
+        }
+        miss |= m;
+    }
+    if miss != 0 {
+        (Tri::Unknown, miss)
+    } else {
+        (!decisive, 0)
+    }
+}
+
+/// [`tests_junction`] of leaves only.
+#[inline(never)]
+fn leaves_junction(any: bool, tests: &[Test], tab: &[Option<Value>]) -> Lane {
+    let decisive = if any { Tri::Yes } else { Tri::No };
+    let mut miss = 0;
+    for &t in tests {
+        let (s, m) = test(t, tab);
+        if s == decisive {
+            return (decisive, 0);
+        }
+        miss |= m;
+    }
+    if miss != 0 {
+        (Tri::Unknown, miss)
+    } else {
+        (!decisive, 0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,14 +324,28 @@ impl Plan {
         }
         let amount_per_member = amount_facts.iter().any(|f| f.info().scope == Scope::Member);
         let mut any = 0;
+        let slot = |f: &FactId| {
+            let i = facts.binary_search(f).ok()?;
+            Some(Slot {
+                index: u16::try_from(f.index()).ok()?,
+                pos: u8::try_from(i).ok()?,
+            })
+        };
         let tiers = match amount {
             Amount::Tiers(ts) => ts
                 .iter()
-                .map(|t| Node::compile(&t.when, &facts, &mut any))
+                .map(|t| {
+                    Some((
+                        Node::compile(&t.when, &facts, &mut any)?,
+                        Fast::new(&t.when, slot),
+                    ))
+                })
                 .collect::<Option<Vec<_>>>()?,
             _ => Vec::new(),
         };
+        let fast = Fast::new(when, slot);
         Some(Plan {
+            fast,
             when: Node::compile(when, &facts, &mut any)?,
             tiers,
             facts,
@@ -172,7 +387,8 @@ impl Plan {
     /// not hold, which cannot happen: tiers are compiled with the rule).
     pub(crate) fn eval_tier(&self, i: usize, tab: &[Option<Value>], t: &Tables) -> Lane {
         match self.tiers.get(i) {
-            Some(n) => n.eval(tab, t, &mut [None; MEMO]),
+            Some((_, Some(f))) => f.eval(tab),
+            Some((n, None)) => n.eval(tab, t, &mut [None; MEMO]),
             None => (Tri::Unknown, 0),
         }
     }
@@ -188,6 +404,9 @@ impl Plan {
     ) -> Lane {
         // Most conditions are a leaf or an `and` of leaves: those run here in line,
         // without a call per rule and member.
+        if let Some(f) = &self.fast {
+            return f.eval(tab);
+        }
         match &self.when {
             Node::All(cs) => all_of(cs, tab, t, any),
             n => n.eval_child(tab, t, any),

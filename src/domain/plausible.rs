@@ -109,8 +109,10 @@ pub enum Standing {
 struct Compiled {
     /// Per fact index: its limits.
     limits: Vec<Vec<CLimit>>,
-    /// Facts with limits, in table order.
-    order: Vec<FactId>,
+    /// Facts with limits, in table order, by scope (what `resolve` and
+    /// `resolve_household` walk).
+    member_order: Vec<FactId>,
+    household_order: Vec<FactId>,
     age: FactId,
     sex: FactId,
 }
@@ -120,8 +122,8 @@ enum CLimit {
     Age(i64, i64, Option<Value>),
     Sex(Value, Option<Value>),
     /// Gate fact, bitmask of choices that open it (bit 0 also stands for yes), value,
-    /// ages it applies to.
-    Gate(FactId, u64, Option<Value>, (i64, i64)),
+    /// ages it applies to, and whether the gate is a household fact.
+    Gate(FactId, u64, Option<Value>, (i64, i64), bool),
     /// Fact, bitmask of choices that imply the value.
     Implied(FactId, u64, Option<Value>),
 }
@@ -177,7 +179,10 @@ fn compiled() -> &'static Compiled {
                         codes,
                         outside,
                         ages,
-                    } => CLimit::Gate(g, mask_of(g, codes), assumed(info, outside), ages),
+                    } => {
+                        let hh = g.info().scope == Scope::Household;
+                        CLimit::Gate(g, mask_of(g, codes), assumed(info, outside), ages, hh)
+                    }
                     Limit::Implied {
                         fact: g,
                         codes,
@@ -187,9 +192,17 @@ fn compiled() -> &'static Compiled {
                 limits[id.index()].push(c);
             }
         }
+        let in_scope = |s: Scope| -> Vec<FactId> {
+            order
+                .iter()
+                .copied()
+                .filter(|f| f.info().scope == s)
+                .collect()
+        };
         Compiled {
+            member_order: in_scope(Scope::Member),
+            household_order: in_scope(Scope::Household),
             limits,
-            order,
             age: id::AGE,
             sex,
         }
@@ -242,7 +255,7 @@ pub fn standing(fact: FactId, member: &Facts, household: &Facts) -> Standing {
                     return Standing::Assumed(v, Basis::Fact(g));
                 }
             }
-            CLimit::Gate(g, mask, v, (lo, hi)) => {
+            CLimit::Gate(g, mask, v, (lo, hi), hh) => {
                 match member.get(c.age) {
                     Some(Value::Int(a)) if !(lo..=hi).contains(&a) => continue,
                     // Whom the gate is for is not known yet: age first.
@@ -252,10 +265,7 @@ pub fn standing(fact: FactId, member: &Facts, household: &Facts) -> Standing {
                     }
                     _ => {}
                 }
-                let answer = match g.info().scope {
-                    Scope::Member => member.get(g),
-                    Scope::Household => household.get(g),
-                };
+                let answer = if hh { household.get(g) } else { member.get(g) };
                 match in_mask(answer, mask) {
                     Some(false) => {
                         if let Some(v) = v {
@@ -279,8 +289,8 @@ pub fn resolve_household(facts: &Facts) -> (Facts, Vec<(FactId, Basis)>) {
     let c = compiled();
     let mut f = facts.clone();
     let mut n = Vec::new();
-    for &id in &c.order {
-        if f.get(id).is_some() || id.info().scope != Scope::Household {
+    for &id in &c.household_order {
+        if f.get(id).is_some() {
             continue;
         }
         // A household fact's limits read the household's own answers.
@@ -302,8 +312,8 @@ pub fn resolve(household: &Facts, members: &[Facts]) -> (Vec<Facts>, Vec<Vec<(Fa
     for m in members {
         let mut f = m.clone();
         let mut n = Vec::new();
-        for &id in &c.order {
-            if f.get(id).is_some() || id.info().scope != Scope::Member {
+        for &id in &c.member_order {
+            if f.get(id).is_some() {
                 continue;
             }
             if let Standing::Assumed(v, basis) = standing(id, &f, household) {

@@ -59,14 +59,24 @@ struct Sum {
 
 /// Fixed-point scale of [`Sum`].
 const SUM_SCALE: u32 = 4;
-const POW10: [i128; 5] = [1, 10, 100, 1_000, 10_000];
+const POW10: [i64; 5] = [1, 10, 100, 1_000, 10_000];
+
+/// `m × f`: one 64-bit multiplication when the mantissa fits in 64 bits (any amount
+/// a document states), three for a full `i128`.
+#[inline(always)]
+fn times(m: i128, f: i64) -> i128 {
+    match i64::try_from(m) {
+        Ok(m) => i128::from(m) * i128::from(f),
+        Err(_) => m * i128::from(f),
+    }
+}
 
 impl Sum {
     #[inline]
     fn add(&mut self, d: Decimal) {
         let s = d.scale();
         if s <= SUM_SCALE {
-            self.fixed += d.mantissa() * POW10[(SUM_SCALE - s) as usize];
+            self.fixed += times(d.mantissa(), POW10[(SUM_SCALE - s) as usize]);
         } else {
             self.spill += d;
         }
@@ -77,7 +87,13 @@ impl Sum {
     fn add_times(&mut self, d: Decimal, k: i128) {
         let s = d.scale();
         if s <= SUM_SCALE {
-            self.fixed += d.mantissa() * k * POW10[(SUM_SCALE - s) as usize];
+            // k is a whole factor of a year (at most 12 × 366 days): k × 10⁴ fits.
+            match i64::try_from(k) {
+                Ok(k) => self.fixed += times(d.mantissa(), k * POW10[(SUM_SCALE - s) as usize]),
+                Err(_) => {
+                    self.fixed += d.mantissa() * k * i128::from(POW10[(SUM_SCALE - s) as usize])
+                }
+            }
         } else {
             self.spill += MoneyRange::exact(d).scale(Decimal::from(k)).min;
         }
