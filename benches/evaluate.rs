@@ -10,11 +10,7 @@
 // Native only: under wasm32 (clippy --all-targets) main is empty.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
-use estimator::domain::explain::figures_read;
-use estimator::domain::near_miss::near_miss_text;
-use estimator::domain::{
-    Date, Engine, Household, Tri, evaluate, evaluate_in, near_misses, questions,
-};
+use estimator::domain::{Date, Engine, Household, Tri, evaluate, evaluate_in, questions};
 use std::hint::black_box;
 
 // The synthetic catalog and households, shared with the browser's bench (tests/wasm_bench.rs).
@@ -23,25 +19,17 @@ mod synthetic;
 use std::time::Instant;
 use synthetic::{household, household_json, synthetic};
 
-/// One keystroke's work in the app once the household changed: what `ui::state` and
-/// the result lists compute from the domain (the estimate, its questions, its near
-/// misses with their sentences, and the figures each eligible or pending result reads).
-/// The rendering itself is leptos's and is not measured here.
+/// One keystroke's work in the app once the household changed: what `ui::state`'s
+/// estimate memo computes, the report shaped into the view the lists render from
+/// (`view::Estimate::new`: results, reasons, questions, near misses, figures read). The
+/// rendering itself is leptos's and is measured in the browser (`.ci/ui-budgets.mjs`).
 fn whole_edit(cat: &Engine, region: &str, h: &Household, date: Date) -> usize {
     let Some(region) = cat.region(region) else {
         return 0;
     };
     let r = evaluate_in(cat, region, h, date, None);
-    let qs = questions(&r, h);
-    let misses = near_misses(&r, h);
-    let mut n = qs.len();
-    for m in &misses {
-        n += near_miss_text(m).zh.len();
-    }
-    for o in r.outcomes.iter().filter(|o| o.status != Tri::No) {
-        n += figures_read(&r, o).len();
-    }
-    black_box(n)
+    let e = estimator::view::Estimate::new(cat, &r, h);
+    black_box(e.results.len() + e.questions.len())
 }
 
 /// The hand-written lower bound of the synthetic catalog's work: the same eight rule
