@@ -1,13 +1,11 @@
 // The app's features around the estimate: share link, session copy, clear all, language,
 // comparison, large text, print, phone width, keyboard-only use and an axe-core scan.
-import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { mkdirSync } from "node:fs";
+import { test, expect, assertLocalOnly, axe } from "./fixtures.mjs";
 import { answer, answerAll, pickRegion, addMember, openResult } from "./household.mjs";
 
 const SHOTS = "target/e2e-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** A Hebei family with a boarding junior-middle pupil: 1250 yuan a year (Hebei item 3). */
 async function hebeiFamily(page) {
@@ -17,15 +15,6 @@ async function hebeiFamily(page) {
   await answerAll(page, child, { age: 14, student_stage: "junior", boarding: true });
   await answer(page, null, "economic_hardship", true);
   await expect(page.getByTestId("total-year")).toHaveText("1250 元");
-}
-
-async function axe(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
-  );
-  const found = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `axe-core violations on ${label}`).toEqual([]);
 }
 
 test("share link: opt-in with a warning, round-trips, and a tampered link changes nothing", async ({ watched, browser }) => {

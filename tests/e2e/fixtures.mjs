@@ -1,7 +1,11 @@
 // A page fixture that fails the test on any console error or page error, and records
 // every request (the page's, its frames' and its service worker's) so tests can assert
 // nothing leaves 127.0.0.1.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { test as base, expect } from "@playwright/test";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const test = base.extend({
   watched: async ({ page }, use) => {
@@ -34,4 +38,14 @@ export async function offlineCopyInstalled(page) {
       return reg?.active?.state === "activated" && !reg.installing && !reg.waiting && navigator.serviceWorker.controller !== null;
     });
   await expect.poll(installed, { message: "the service worker installed the offline copy", timeout: 20_000 }).toBe(true);
+}
+
+/** An axe-core scan of the page as it is (WCAG 2.1 A and AA, best practice): no violation. */
+export async function axe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  const found = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `axe-core violations on ${label}`).toEqual([]);
 }

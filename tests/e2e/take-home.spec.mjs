@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import jsQR from "jsqr";
-import { test, expect, assertLocalOnly } from "./fixtures.mjs";
+import { test, expect, assertLocalOnly, axe } from "./fixtures.mjs";
 
 const SESSION_KEY = "benefit-estimator/v1";
 const COUNTER_KEY = "benefit-estimator/counter-settings/v1";
@@ -180,4 +180,31 @@ test("the single file: no QR without a public address, then with the counter's; 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the QR code, the check panel and both what-ifs pass an axe-core scan, and are reached by keyboard", async ({ watched }) => {
+  const { page } = watched;
+  await openWith(page, "/", "hebei", { dibao: true, expenditure_poverty: false, income_per_capita_month: "300", local_dibao_standard_month: "650" }, elder);
+  await page.getByRole("button", { name: "分享链接" }).click();
+  await page.locator(".make-link").click();
+  await page.getByRole("button", { name: "核对打印的测算" }).click();
+  // By keyboard: the code field, then the total, then the button.
+  await page.getByLabel("打印件上的结果码").focus();
+  await page.keyboard.type((await page.getByTestId("result-code").textContent()).replace("结果码 ", ""));
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel(/打印件上的每年现金/)).toBeFocused();
+  await page.keyboard.press("Enter"); // submits the form
+  await expect(page.getByTestId("verify-result").locator(".ok").first()).toContainText("一致");
+  // The what-ifs open from the keyboard too.
+  await page.getByTestId("income-chart").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("income-table")).toBeVisible();
+  await page.getByTestId("over-time").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("years-table")).toBeVisible();
+  await axe(page, "QR code, check panel, what-ifs");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByTestId("income-chart").locator("summary")).toHaveText("If the income changes");
+  await expect(page.getByTestId("income-cliff").first()).toContainText("From ¥650 a month per head");
+  await axe(page, "the same in English");
 });
