@@ -22,6 +22,9 @@ const GATES = {
 export async function answer(page, member, fact, value) {
   const id = `#f-${member === null ? "h" : member}-${fact}`;
   const field = page.locator(id);
+  // The card must be drawn before "is the field visible?" means anything: on a slow load
+  // the answer was "no", and the card's optional questions were opened for nothing.
+  await expect(card(page, member).locator("legend")).toBeVisible();
   const gate = GATES[fact];
   if (gate && member !== null && !(await field.isVisible())) {
     const g = page.locator(`#f-h-${gate}`);
