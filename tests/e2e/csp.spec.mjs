@@ -25,6 +25,21 @@ test("no CSP violation while the app is used under a strict policy", async ({ wa
   expect(STRICT_CSP).toContain("frame-ancestors 'self'");
   await expect(page.getByRole("heading", { name: "基本公共服务测算" })).toBeVisible();
   await boardingPupilJourney(page);
+  // Issue 23's parts draw SVG and markup: the QR code, the check panel, both what-ifs.
+  await page.getByRole("button", { name: "分享链接" }).click();
+  await page.locator(".make-link").click();
+  await expect(page.locator(".share-panel [data-testid=qr] svg")).toBeVisible();
+  await page.getByRole("button", { name: "核对打印的测算" }).click();
+  await page.getByLabel("打印件上的结果码").fill((await page.getByTestId("result-code").textContent()).replace("结果码 ", ""));
+  await page.locator("#verify-panel").getByRole("button", { name: "核对" }).click();
+  await expect(page.getByTestId("verify-result").locator(".ok").first()).toContainText("一致");
+  await page.getByTestId("over-time").locator("summary").click();
+  await expect(page.getByTestId("years-table")).toBeVisible();
+  const income = page.getByTestId("income-chart");
+  if (await income.count()) {
+    await income.locator("summary").click();
+    await expect(income.locator("svg.cash-chart")).toBeVisible();
+  }
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Basic public services estimator" })).toBeVisible();
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
