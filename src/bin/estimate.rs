@@ -238,9 +238,9 @@ mod cli {
         catalog: &estimator::domain::Engine,
     ) -> ExitCode {
         use estimator::domain::Lang;
-        use estimator::domain::money::MoneyRange;
         use estimator::domain::verify::{ResultCode, check_estimate};
-        use estimator::view::{Msg, words};
+        use estimator::view::Msg;
+        use estimator::view::verdict::verdict;
         let (code, region, en, file) = (a.code, a.region, a.en, a.file);
         let printed = match ResultCode::parse(code) {
             Ok(c) => c,
@@ -270,43 +270,16 @@ mod cli {
             &printed,
         );
         let lang = if en { Lang::En } else { Lang::Zh };
-        let d = &c.differences;
-        let mut lines = Vec::new();
-        if d.none() {
-            lines.push(Msg::VerifyMatches(printed.date.to_string()));
-        }
-        if d.rule_set {
-            lines.push(Msg::VerifyOtherRules);
-        }
-        if d.answers {
-            lines.push(Msg::VerifyOtherAnswers);
-        }
-        if d.totals {
-            lines.push(Msg::VerifyOtherTotals);
-        }
-        // The code was made for the true totals: only the paper's own amount, compared
-        // with the computed one, shows it was altered.
-        let computed = c.totals.yearly;
-        if let Some(p) = a.printed_total
-            && computed != MoneyRange::exact(p)
-        {
-            lines.push(Msg::VerifyPrintedDiffers {
-                printed: words::money(lang, MoneyRange::exact(p)),
-                computed: words::money(lang, computed),
-            });
-        }
-        let ok = lines.len() == 1 && d.none();
-        lines.push(Msg::ResultCode(if d.none() {
+        let v = verdict(lang, &printed, &c, a.printed_total);
+        let mut lines: Vec<Msg> = v.lines.into_iter().map(|(m, _)| m).collect();
+        lines.push(Msg::ResultCode(if c.differences.none() {
             printed.to_string()
         } else {
             format!("{printed} ≠ {}", c.computed)
         }));
-        lines.push(Msg::VerifyComputed {
-            date: printed.date.to_string(),
-            year: words::money(lang, computed),
-        });
+        lines.push(v.computed);
         let out: String = lines.iter().map(|m| format!("{}\n", m.get(lang))).collect();
         let code = emit(&out);
-        if ok { code } else { ExitCode::from(4) }
+        if v.matches { code } else { ExitCode::from(4) }
     }
 }

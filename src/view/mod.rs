@@ -18,6 +18,7 @@ pub(crate) mod shape;
 pub mod table;
 #[cfg(test)]
 mod ts;
+pub mod verdict;
 pub mod words;
 
 pub use msg::Msg;

@@ -5,10 +5,10 @@
 
 use crate::catalog::version::RULE_SET_HASH;
 use crate::domain::answer::parse_yuan;
-use crate::domain::money::MoneyRange;
 use crate::domain::verify::{ResultCode, check_estimate};
 use crate::ui::state::AppState;
-use crate::view::{Msg, words};
+use crate::view::Msg;
+use crate::view::verdict::verdict;
 use leptos::prelude::*;
 
 /// What a check found, as messages (the first says whether it matches).
@@ -53,39 +53,9 @@ fn check(state: AppState, code: &str, printed: &str) -> Vec<(Msg, bool)> {
             &printed_code,
         )
     });
-    let d = &c.differences;
-    let mut out = Vec::new();
-    if d.none() {
-        out.push((Msg::VerifyMatches(printed_code.date.to_string()), true));
-    }
-    if d.rule_set {
-        out.push((Msg::VerifyOtherRules, false));
-    }
-    if d.answers {
-        out.push((Msg::VerifyOtherAnswers, false));
-    }
-    if d.totals {
-        out.push((Msg::VerifyOtherTotals, false));
-    }
-    let computed = c.totals.yearly;
-    if let Some(p) = printed_total
-        && computed != MoneyRange::exact(p)
-    {
-        out.push((
-            Msg::VerifyPrintedDiffers {
-                printed: words::money(lang, MoneyRange::exact(p)),
-                computed: words::money(lang, computed),
-            },
-            false,
-        ));
-    }
-    out.push((
-        Msg::VerifyComputed {
-            date: printed_code.date.to_string(),
-            year: words::money(lang, computed),
-        },
-        true,
-    ));
+    let v = verdict(lang, &printed_code, &c, printed_total);
+    let mut out = v.lines;
+    out.push((v.computed, true));
     out
 }
 
