@@ -109,9 +109,11 @@ pub fn income_curve(
     date: Date,
     settings: Option<&Settings>,
 ) -> Option<IncomeCurve> {
+    if !reads_income(catalog, region, date) {
+        return None;
+    }
     let income = income_fact();
     let base = evaluate_in(catalog, region, household, date, settings);
-    let mut reads = false;
     let mut unknown = Vec::new();
     let mut thresholds = Vec::new();
     // Thresholds are compared with the figures as the evaluation saw them (the
@@ -132,7 +134,6 @@ pub fn income_curve(
             if !facts.contains(&income) {
                 continue;
             }
-            reads = true;
             let before = thresholds.len();
             c.thresholds(income, params, &other, &mut thresholds);
             if thresholds.len() == before {
@@ -144,12 +145,6 @@ pub fn income_curve(
                 );
             }
         }
-        if rule_amount_reads(rule, income) {
-            reads = true;
-        }
-    }
-    if !reads {
-        return None;
     }
     unknown.sort_unstable_by_key(|f| f.index());
     unknown.dedup();
