@@ -189,19 +189,27 @@ pub fn keep_in_session(state: AppState) {
     });
 }
 
-/// The share link for the current household: this page's address with `#h=…`.
+/// The share link for the current household: the estimator's address (see
+/// [`share_base`], else this page's own) with `#v2=…`.
 pub fn share_link(state: AppState) -> String {
-    let base = share_base(state).unwrap_or_else(|| {
-        // From `href`, not `origin`: a page opened from disk has the origin "null".
-        let href = window().location().href().unwrap_or_default();
-        href.split('#').next().unwrap_or_default().to_string()
-    });
+    link_at(state, &share_base(state).unwrap_or_else(page_address))
+}
+
+/// The current household's link at `base`.
+pub fn link_at(state: AppState, base: &str) -> String {
     let frag = state.household.with(|h| {
         state
             .region
             .with(|r| state.dont_know.with(|d| share::encode_fragment(r, h, d)))
     });
     format!("{base}#{frag}")
+}
+
+/// This page's address without its fragment; from `href`, not `origin`: a page opened
+/// from disk has the origin "null".
+fn page_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// The address a phone can open the estimator at: the deployment's `share_base_url`,
@@ -211,12 +219,8 @@ pub fn share_base(state: AppState) -> Option<String> {
     if let Some(u) = state.settings().and_then(|s| s.share_base_url) {
         return Some(u);
     }
-    let loc = window().location();
-    let protocol = loc.protocol().unwrap_or_default();
-    matches!(protocol.as_str(), "http:" | "https:").then(|| {
-        let href = loc.href().unwrap_or_default();
-        href.split('#').next().unwrap_or_default().to_string()
-    })
+    let protocol = window().location().protocol().unwrap_or_default();
+    matches!(protocol.as_str(), "http:" | "https:").then(page_address)
 }
 
 /// Wipes everything entered: the form, the session copy and any link in the address bar.

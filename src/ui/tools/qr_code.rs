@@ -3,7 +3,7 @@
 //! opened from a file has no address a phone could open: then the code is not offered,
 //! and the page says why and what the site can do.
 
-use crate::ui::persist::{share_base, share_link};
+use crate::ui::persist::{link_at, share_base};
 use crate::ui::state::AppState;
 use crate::view::Msg;
 use crate::view::qr::qr;
@@ -17,7 +17,7 @@ pub fn QrCode() -> impl IntoView {
     // Recomputed as the household changes, like the link itself.
     let code = Memo::new(move |_| match share_base(state) {
         None => Err(Msg::QrNeedsAddress),
-        Some(_) => qr(&share_link(state)).ok_or(Msg::QrTooLong),
+        Some(base) => qr(&link_at(state, &base)).ok_or(Msg::QrTooLong),
     });
     move || match code.get() {
         Ok(q) => {
