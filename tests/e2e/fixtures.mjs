@@ -1,8 +1,11 @@
 // A page fixture that fails the test on any console error or page error, and records
 // every request (the page's, its frames' and its service worker's) so tests can assert
 // nothing leaves 127.0.0.1.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { test as base, expect } from "@playwright/test";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -48,4 +51,26 @@ export async function axe(page, label) {
   );
   const found = result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(found, `axe-core violations on ${label}`).toEqual([]);
+}
+
+const SINGLE_FILE = fileURLToPath(new URL("../../dist/benefit-estimator-offline.html", import.meta.url));
+
+/**
+ * The single-file build as on a counter PC with no server: copied alone to a fresh folder and opened
+ * from disk with the network off. `use(url)` runs the test; then nothing but the file itself (and what
+ * it carries inline as data: URLs) may have been requested.
+ */
+export async function onCounterPc(context, requests, use) {
+  const dir = mkdtempSync(join(tmpdir(), "estimator-counter-pc-"));
+  try {
+    const copy = join(dir, "基本公共服务测算.html");
+    copyFileSync(SINGLE_FILE, copy);
+    const url = pathToFileURL(copy).href;
+    await context.setOffline(true);
+    await use(url);
+    const other = requests.map((r) => r.url).filter((u) => u !== url && !u.startsWith("data:"));
+    expect(other, "requests besides the file itself").toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,17 +2,13 @@
 // change with income and age. The QR code is read back from a screenshot (jsQR) and followed
 // in a fresh browser; a printed code and amount are checked, a tampered amount is caught;
 // each region's 低保 cliff sits at its standard; an 89-year-old's 高龄补贴 steps up at 90.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import jsQR from "jsqr";
-import { test, expect, assertLocalOnly, axe } from "./fixtures.mjs";
+import { test, expect, assertLocalOnly, axe, onCounterPc } from "./fixtures.mjs";
 
 const SESSION_KEY = "benefit-estimator/v1";
 const COUNTER_KEY = "benefit-estimator/counter-settings/v1";
 const SHOTS = fileURLToPath(new URL("../../target/e2e-results/screenshots", import.meta.url));
-const FILE = fileURLToPath(new URL("../../dist/benefit-estimator-offline.html", import.meta.url));
 
 /** Opens the app with `household` restored from the tab's session copy. */
 async function openWith(page, url, region, household, members) {
@@ -147,12 +143,7 @@ test("Haidong: an 89-year-old's 高龄补贴 steps from 120 to 140 a month the y
 
 test("the single file: no QR without a public address, then with the counter's; check, charts", async ({ watched, context }) => {
   const { page, requests } = watched;
-  const dir = mkdtempSync(join(tmpdir(), "estimator-counter-pc-"));
-  try {
-    const copy = join(dir, "基本公共服务测算.html");
-    copyFileSync(FILE, copy);
-    const url = pathToFileURL(copy).href;
-    await context.setOffline(true);
+  await onCounterPc(context, requests, async (url) => {
     await openWith(page, url, "hebei", { dibao: true, income_per_capita_month: "300", local_dibao_standard_month: "650" }, elder);
     await page.getByRole("button", { name: "分享链接" }).click();
     await page.locator(".make-link").click();
@@ -175,11 +166,7 @@ test("the single file: no QR without a public address, then with the counter's; 
     await expect(chart.getByTestId("income-cliff").filter({ hasText: "650 元" })).toHaveCount(1);
     await page.getByTestId("over-time").locator("summary").click();
     await expect(page.getByTestId("years-table").locator("tbody tr")).toHaveCount(11);
-    const other = requests.map((r) => r.url).filter((u) => u !== url && !u.startsWith("data:"));
-    expect(other, "requests besides the file itself").toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("the QR code, the check panel and both what-ifs pass an axe-core scan, and are reached by keyboard", async ({ watched }) => {
