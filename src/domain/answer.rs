@@ -121,6 +121,12 @@ pub fn parse_yuan(s: &str, max: i64) -> Result<Decimal, AnswerError> {
     Ok(d)
 }
 
+/// An amount of yuan as a person types it (a printed total read off paper): the form's
+/// allowances — full-width digits, separators, a trailing 元 — then [`parse_yuan`]'s rule.
+pub fn parse_typed_yuan(text: &str, max: i64) -> Result<Decimal, AnswerError> {
+    parse_yuan(&normalise(text, ""), max)
+}
+
 /// Parses what a resident typed for `fact`: `Ok(None)` for an empty field (unanswered).
 pub fn parse_answer(fact: FactId, text: &str) -> Result<Option<Value>, AnswerError> {
     let info = fact.info();
@@ -177,6 +183,19 @@ mod tests {
     use super::*;
     use crate::domain::facts::fact_by_name;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_typed_amount_reads_as_the_form_reads_it() {
+        for t in ["2160", "2,160", "２１６０元", " 2160 元"] {
+            assert_eq!(parse_typed_yuan(t, 100_000), Ok(dec!(2160)), "{t}");
+        }
+        assert_eq!(parse_typed_yuan("2160.5", 100_000), Ok(dec!(2160.5)));
+        assert_eq!(
+            parse_typed_yuan("1e3", 100_000),
+            Err(AnswerError::NotANumber)
+        );
+        assert!(parse_typed_yuan("-5", 100_000).is_err());
+    }
 
     fn f(name: &str) -> FactId {
         fact_by_name(name).unwrap()

@@ -4,7 +4,7 @@
 //! each field that differs is said (`domain::verify`).
 
 use crate::catalog::version::RULE_SET_HASH;
-use crate::domain::answer::parse_yuan;
+use crate::domain::answer::parse_typed_yuan;
 use crate::domain::verify::{ResultCode, check_estimate};
 use crate::ui::state::AppState;
 use crate::view::Msg;
@@ -23,7 +23,7 @@ fn check(state: AppState, code: &str, printed: &str) -> Vec<(Msg, bool)> {
     let lang = state.lang.get_untracked();
     let printed_total = match printed.trim() {
         "" => None,
-        t => match parse_yuan(&t.replace(['元', ',', '，', ' '], ""), 100_000_000) {
+        t => match parse_typed_yuan(t, 100_000_000) {
             Ok(v) => Some(v),
             Err(e) => {
                 return vec![(
