@@ -5,7 +5,7 @@
 
 use estimator::catalog;
 use estimator::domain::scenarios::{income_curve, over_time};
-use estimator::domain::{Date, Household, Tri};
+use estimator::domain::{Date, Household, Tri, evaluate};
 use rust_decimal::Decimal;
 use serde_json::json;
 use std::str::FromStr;
@@ -34,12 +34,23 @@ fn a_dibao_household_loses_dibao_exactly_at_the_standard() {
                           "local_dibao_standard_month": "650"},
             "members": [{"age": 40, "relation": "self", "hukou_province": true},
                         {"age": 38, "relation": "spouse", "hukou_province": true},
-                        {"age": 10, "relation": "child", "hukou_province": true}]}));
+                        // A boarder: the hardship aid follows from 低保 (家庭经济困难).
+                        {"age": 14, "relation": "child", "hukou_province": true,
+                         "student_stage": "junior", "boarding": true, "public_school": true}]}));
         let date = Date::parse("2020-06-01").unwrap();
         let c = income_curve(cat, r, &h, date, None)
             .unwrap_or_else(|| panic!("{region}: a 低保 rule reads income"));
         assert!(c.dibao_by_income, "{region}");
         assert_eq!(c.current, Some(d("300")), "{region}");
+        // At the household's own income the curve is the estimate on screen: its 低保,
+        // and what follows from it, still hold there.
+        let now = c
+            .points
+            .iter()
+            .find(|p| p.income == d("300"))
+            .unwrap()
+            .yearly;
+        assert_eq!(now, evaluate(cat, r, &h, date).total.yearly, "{region}");
         let cliff = c
             .cliffs
             .iter()

@@ -175,20 +175,61 @@ pub fn income_curve(
     let assets = id::ASSETS_WITHIN_DIBAO_RULES;
     let dibao_by_income = household.facts.get(dibao) == Some(Value::Bool(true));
     let mut h = household.clone();
-    if dibao_by_income {
-        // Not unanswered: "unknown" would keep 低保 open at any income.
-        h.facts.set(dibao, Some(Value::Bool(false)));
-        if h.facts.get(assets).is_none() {
-            h.facts.set(assets, Some(Value::Bool(true)));
-        }
+    if dibao_by_income && h.facts.get(assets).is_none() {
+        h.facts.set(assets, Some(Value::Bool(true)));
     }
+    // The region's 低保 rules: they read the status and the income. Along the curve the
+    // household keeps its 低保 where they still grant it by income, loses it where they
+    // refuse it, and has it undecided where they cannot tell; what follows from the status
+    // (a 低保 family is 家庭经济困难) follows with it, so the point at the household's own
+    // income is the estimate on screen.
+    let dibao_rules: Vec<&str> = catalog
+        .effective_rules(region)
+        .into_iter()
+        .filter(|(_, r)| r.in_force(date))
+        .filter(|(_, r)| {
+            let mut facts = Vec::new();
+            r.when.facts(&mut facts);
+            facts.contains(&dibao) && facts.contains(&income)
+        })
+        .map(|(_, r)| r.id.as_str())
+        .collect();
+    let evaluate_at = |h: &mut Household, v: Decimal| {
+        h.facts.set(income, Some(Value::Money(v)));
+        if !dibao_by_income {
+            return evaluate_in(catalog, region, h, date, settings);
+        }
+        // Not unanswered: "unknown" would keep every 低保 rule open at any income.
+        h.facts.set(dibao, Some(Value::Bool(false)));
+        let by_income = evaluate_in(catalog, region, h, date, settings);
+        let status = by_income
+            .outcomes
+            .iter()
+            .filter(|o| dibao_rules.contains(&o.rule.id.as_str()))
+            .map(|o| o.status)
+            .fold(Tri::No, |a, b| match (a, b) {
+                (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
+                (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
+                _ => Tri::No,
+            });
+        match status {
+            Tri::No => by_income,
+            Tri::Yes => {
+                h.facts.set(dibao, Some(Value::Bool(true)));
+                evaluate_in(catalog, region, h, date, settings)
+            }
+            Tri::Unknown => {
+                h.facts.set(dibao, None);
+                evaluate_in(catalog, region, h, date, settings)
+            }
+        }
+    };
 
     let mut points = Vec::with_capacity(at.len());
     let mut cliffs = Vec::new();
     let mut prev: Option<(Vec<State>, MoneyRange)> = None;
     for v in at {
-        h.facts.set(income, Some(Value::Money(v)));
-        let r = evaluate_in(catalog, region, &h, date, settings);
+        let r = evaluate_at(&mut h, v);
         let states = states(&r);
         let yearly = r.total.yearly;
         if let Some((ps, py)) = &prev {
