@@ -47,17 +47,27 @@ pub fn targeted(e: &view::Estimate<'static>) -> Vec<Key> {
         .collect()
 }
 
-/// [`targeted`] grouped by service area, areas in the order they first appear.
+/// [`targeted`] grouped by service area, areas in the catalog's order (the order of
+/// `e.rules`, which holds every rule evaluated, met or not). Not the order the results
+/// first appear in: then a section jumped up or down as an answer met its first rule
+/// (an age crossing 80 moved 老有所养 from last to second), which the resident lost
+/// their place to, and the browser restyled and laid out the moved section each time.
 pub fn by_area(e: &view::Estimate<'static>) -> Vec<(&'static str, Vec<Key>)> {
+    let area_of = |r: &RuleInfo<'static>| r.area.as_ref().map_or("", |a| a.id);
     let mut groups: Vec<(&'static str, Vec<Key>)> = Vec::new();
-    for o in view::words::targeted(e) {
-        let area = e.rule_of(o).area.as_ref().map_or("", |a| a.id);
-        let key = (o.rule, o.member_index());
-        match groups.iter_mut().find(|(a, _)| *a == area) {
-            Some((_, v)) => v.push(key),
-            None => groups.push((area, vec![key])),
+    for r in &e.rules {
+        let area = area_of(r);
+        if !groups.iter().any(|(a, _)| *a == area) {
+            groups.push((area, Vec::new()));
         }
     }
+    for o in view::words::targeted(e) {
+        let area = area_of(e.rule_of(o));
+        if let Some((_, v)) = groups.iter_mut().find(|(a, _)| *a == area) {
+            v.push((o.rule, o.member_index()));
+        }
+    }
+    groups.retain(|(_, keys)| !keys.is_empty());
     for (_, keys) in &mut groups {
         keys.sort_by_key(|k| e.result(k.0, k.1).is_none_or(|o| o.cash.is_none()));
     }
