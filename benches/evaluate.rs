@@ -21,14 +21,14 @@ use synthetic::{household, household_json, synthetic};
 
 /// One keystroke's work in the app once the household changed: what `ui::state`'s
 /// estimate memo computes, the report shaped into the view the lists render from
-/// (`view::Estimate::new`: results, reasons, questions, near misses, figures read). The
+/// (`view::Estimate::brief`, as the app shapes it: results, questions, near misses, figures read; what an opened result shows is shaped when it is opened). The
 /// rendering itself is leptos's and is measured in the browser (`.ci/ui-budgets.mjs`).
 fn whole_edit(cat: &Engine, region: &str, h: &Household, date: Date) -> usize {
     let Some(region) = cat.region(region) else {
         return 0;
     };
     let r = evaluate_in(cat, region, h, date, None);
-    let e = estimator::view::Estimate::new(cat, &r, h);
+    let e = estimator::view::Estimate::brief(cat, &r, h);
     black_box(e.results.len() + e.questions.len())
 }
 

@@ -47,8 +47,20 @@ pub fn figures_read(report: &Report, o: &Outcome) -> Vec<(FactId, Text)> {
         .collect()
 }
 
-/// Builds the explanation of an outcome (only when the user opens it).
+/// Builds the explanation of an outcome: its [`reasons`] and [`amount_notes`].
 pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanation {
+    let (computation, figures) = amount_notes(report, o, household);
+    Explanation {
+        reasons: reasons(report, o, household),
+        computation,
+        figures,
+    }
+}
+
+/// The conditions of an outcome with their truth, and what was assumed rather than
+/// answered where the rule reads it. The costly part of an explanation (every leaf put
+/// into words in two languages): a screen builds it only when a result is opened.
+pub fn reasons(report: &Report, o: &Outcome, household: &Household) -> Vec<Reason> {
     let ctx = report.ctx(o, household);
     let params = ctx.params;
     let label = |p: ParamId| param_text(o.region, p, params);
@@ -61,41 +73,45 @@ pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanati
         .member_index()
         .and_then(|i| report.assumed.get(i))
         .map_or(&[][..], Vec::as_slice);
-    {
-        let assumed = own.iter().chain(&report.household_assumed);
-        let mut read = Vec::new();
-        o.rule.when.facts(&mut read);
-        for &(f, basis) in assumed {
-            if !read.contains(&f) {
-                continue;
-            }
-            let Some(v) = ctx.fact(f) else { continue };
-            let (bz, be) = basis.text();
-            let (vz, ve) = match v {
-                Value::NotApplicable => ("不适用".to_string(), "does not apply".to_string()),
-                v => value_text(f, v),
-            };
-            let info = f.info();
-            reasons.push(Reason {
-                depth: 0,
-                status: Tri::Yes,
-                zh: format!("{bz}：{} = {vz}（如不符，请在成员信息中填写）", info.zh),
-                en: format!(
-                    "{be}: {} = {ve} (if wrong, answer it in the member's details)",
-                    info.en
-                ),
-            });
+    let assumed = own.iter().chain(&report.household_assumed);
+    let mut read = Vec::new();
+    o.rule.when.facts(&mut read);
+    for &(f, basis) in assumed {
+        if !read.contains(&f) {
+            continue;
         }
+        let Some(v) = ctx.fact(f) else { continue };
+        let (bz, be) = basis.text();
+        let (vz, ve) = match v {
+            Value::NotApplicable => ("不适用".to_string(), "does not apply".to_string()),
+            v => value_text(f, v),
+        };
+        let info = f.info();
+        reasons.push(Reason {
+            depth: 0,
+            status: Tri::Yes,
+            zh: format!("{bz}：{} = {vz}（如不符，请在成员信息中填写）", info.zh),
+            en: format!(
+                "{be}: {} = {ve} (if wrong, answer it in the member's details)",
+                info.en
+            ),
+        });
     }
-    let computation = o
-        .cash
-        .as_ref()
-        .and_then(|c| computation(o.rule, c, &ctx, params, o.region));
-    Explanation {
-        reasons,
-        computation,
-        figures: figures_read(report, o),
-    }
+    reasons
+}
+
+/// What a result row shows without being opened: the computation of the amount in
+/// words and the figures it reads, with where each comes from.
+pub fn amount_notes(
+    report: &Report,
+    o: &Outcome,
+    household: &Household,
+) -> (Option<Text>, Vec<(FactId, Text)>) {
+    let computation = o.cash.as_ref().and_then(|c| {
+        let ctx = report.ctx(o, household);
+        computation(o.rule, c, &ctx, ctx.params, o.region)
+    });
+    (computation, figures_read(report, o))
 }
 
 fn param_text(region: &Region, p: ParamId, params: &[Option<Decimal>]) -> (String, String) {

@@ -231,6 +231,21 @@ impl AppState {
         )
     }
 
+    /// Why one result of `region`'s estimate (the chosen region's or the comparison's)
+    /// holds, tracked. Estimates are shaped brief (see [`view::Estimate::brief`]): a
+    /// result the resident opens is explained here, from its own evaluation of the same
+    /// inputs, so only what is open costs anything on a keystroke.
+    pub fn why_of(self, region: &str, rule: &str, member: Option<usize>) -> Option<view::Why> {
+        let cat = AppState::catalog()?;
+        let region = cat.region(region)?;
+        let settings = self.settings();
+        let date = self.date.get();
+        self.household.with(|h| {
+            let report = evaluate_in(cat, region, h, date, settings.as_ref());
+            view::why_of(&report, rule, member, h)
+        })
+    }
+
     /// Shows a message to the user.
     pub fn say(self, msg: Msg, error: bool) {
         self.cleared.set(None);
@@ -266,7 +281,7 @@ impl Inputs {
                             (s, c) => evaluate_in(cat, region, h, date, c.as_ref().or(s.as_ref())),
                         })
                     });
-                    view::Estimate::new(cat, &report, h)
+                    view::Estimate::brief(cat, &report, h)
                 }))
             },
             |old, new| old != new,

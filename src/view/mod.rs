@@ -22,7 +22,7 @@ pub mod verdict;
 pub mod words;
 
 pub use msg::Msg;
-pub use shape::{catalog, regions};
+pub use shape::{Why, catalog, regions, why_of};
 
 use crate::domain::Date;
 use crate::domain::facts::FactId;

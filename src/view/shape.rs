@@ -8,7 +8,6 @@ use super::{
 };
 use crate::domain::Totals as DomainTotals;
 use crate::domain::condition::{ParamId, atom_text};
-use crate::domain::explain::Explanation;
 use crate::domain::facts::{self, FactId, FactInfo, Kind};
 use crate::domain::figures::{Figure, Origin};
 use crate::domain::near_miss::{NearMiss, near_miss_text};
@@ -167,6 +166,23 @@ impl<'c> Estimate<'c> {
     /// and counted in `omitted` (for 30 members the first schema repeated all of it per
     /// member and outcome: 4 to 11 MB, issue 25).
     pub fn new(catalog: &'c Rules, report: &Report<'c>, household: &Household) -> Estimate<'c> {
+        Estimate::shape(catalog, report, household, true)
+    }
+
+    /// [`Estimate::new`] without what a screen shows only once a result is opened
+    /// ([`why_of`]): `explanations` is empty, every `Outcome.explanation` is 0 and every
+    /// `Outcome.computation` is `None`. Putting every condition and every amount of
+    /// every result into words, in two languages, was most of a keystroke's work.
+    pub fn brief(catalog: &'c Rules, report: &Report<'c>, household: &Household) -> Estimate<'c> {
+        Estimate::shape(catalog, report, household, false)
+    }
+
+    fn shape(
+        catalog: &'c Rules,
+        report: &Report<'c>,
+        household: &Household,
+        whole: bool,
+    ) -> Estimate<'c> {
         let region = report.region;
         let date = report.date;
         let misses = near_misses(report, household);
@@ -239,20 +255,11 @@ impl<'c> Estimate<'c> {
             let (explanation, computation, figures) = match &memo[key] {
                 Some(done) => done.clone(),
                 None => {
-                    let Explanation {
-                        reasons,
-                        computation,
-                        figures,
-                    } = explain(report, o, household);
-                    let reasons: Vec<Reason> = reasons
-                        .into_iter()
-                        .map(|r| Reason {
-                            depth: r.depth,
-                            status: r.status.into(),
-                            zh: r.zh,
-                            en: r.en,
-                        })
-                        .collect();
+                    let (computation, figures) = if whole {
+                        explain::amount_notes(report, o, household)
+                    } else {
+                        (None, explain::figures_read(report, o))
+                    };
                     // Where each local figure the rule uses comes from (deployment, document).
                     let figures: Vec<FigureNote> = figures
                         .into_iter()
@@ -262,13 +269,18 @@ impl<'c> Estimate<'c> {
                             en: t.en,
                         })
                         .collect();
-                    let k = match explanation_ids.get(&reasons) {
-                        Some(&k) => k,
-                        None => {
-                            explanations.push(reasons.clone());
-                            explanation_ids.insert(reasons, explanations.len() - 1);
-                            explanations.len() - 1
+                    let k = if whole {
+                        let reasons = view_reasons(explain::reasons(report, o, household));
+                        match explanation_ids.get(&reasons) {
+                            Some(&k) => k,
+                            None => {
+                                explanations.push(reasons.clone());
+                                explanation_ids.insert(reasons, explanations.len() - 1);
+                                explanations.len() - 1
+                            }
                         }
+                    } else {
+                        0
                     };
                     memo[key] = Some((k, computation.clone(), figures.clone()));
                     (k, computation, figures)
@@ -374,6 +386,55 @@ impl<'c> Estimate<'c> {
             .iter()
             .find(|o| o.rule == rule && o.member_index() == member)
     }
+}
+
+/// The domain's reasons as the view shows them.
+fn view_reasons(reasons: Vec<crate::domain::condition::Reason>) -> Vec<Reason> {
+    reasons
+        .into_iter()
+        .map(|r| Reason {
+            depth: r.depth,
+            status: r.status.into(),
+            zh: r.zh,
+            en: r.en,
+        })
+        .collect()
+}
+
+/// What an opened result shows that [`Estimate::brief`] leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    pub reasons: Vec<Reason>,
+    pub computation: Option<Text>,
+}
+
+/// The reasons and computation of the result of `rule` for `member` in `report`, as
+/// [`Estimate::new`] gives them: for a screen whose estimate is [`Estimate::brief`],
+/// when the resident opens that result. A service open to everyone, shown once for all
+/// (`member` `None` on a member rule), is explained by its first member who gets it.
+pub fn why_of(
+    report: &Report,
+    rule: &str,
+    member: Option<usize>,
+    household: &Household,
+) -> Option<Why> {
+    let of_rule = |o: &&crate::domain::Outcome| o.rule.id == rule;
+    let o = report
+        .outcomes
+        .iter()
+        .filter(of_rule)
+        .find(|o| o.member_index() == member)
+        .or_else(|| {
+            report
+                .outcomes
+                .iter()
+                .filter(of_rule)
+                .find(|o| member.is_none() && o.status == Tri::Yes)
+        })?;
+    Some(Why {
+        reasons: view_reasons(explain::reasons(report, o, household)),
+        computation: explain::amount_notes(report, o, household).0,
+    })
 }
 
 /// Regions with their documents (for pickers and the JS API).

@@ -33,19 +33,13 @@ pub fn ResultItem(
             return None;
         }
         let l = lang.get();
-        let explanation = estimate.with(|e| {
-            let e = e.as_ref()?;
-            let o = e.result(id.0, id.1).or_else(|| {
-                e.results
-                    .iter()
-                    .find(|o| o.rule == id.0 && o.status == Status::Yes)
-            })?;
-            e.explanations.get(o.explanation).cloned()
-        })?;
+        let region = estimate.with(|e| e.as_ref().map(|e| e.region.id))?;
+        let why = state.why_of(region, id.0, id.1)?;
         let d = data.get()?;
         let rule = d.rule;
         let c = rule.source;
-        let reasons = explanation
+        let reasons = why
+            .reasons
             .into_iter()
             .map(|reason| {
                 let (mark, class, said) = match reason.status {
@@ -70,7 +64,7 @@ pub fn ResultItem(
             <div class="why">
                 <h4>{Msg::Conditions.get(l)}</h4>
                 <ul class="reasons">{reasons}</ul>
-                {d.outcome.computation.map(|c| view! { <p class="computation"><b>{Msg::Amount.get(l)}</b>{c.get(l).to_string()}</p> })}
+                {why.computation.map(|c| view! { <p class="computation"><b>{Msg::Amount.get(l)}</b>{c.get(l).to_string()}</p> })}
                 {rule.note.map(|n| view! { <p class="note">{n.get(l).to_string()}</p> })}
                 <dl>
                     <dt>{Msg::WhoItIsFor.get(l)}</dt>
