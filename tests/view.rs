@@ -111,3 +111,27 @@ fn an_opened_result_shows_what_the_whole_estimate_gives() {
     assert!(checked > 1000, "only {checked} results checked");
     assert!(computed > 100, "only {computed} computations checked");
 }
+
+/// `RuleInfo`'s equality takes a shortcut for the same references; it must still be
+/// the equality of the texts: the same rules of two catalogs loaded apart are equal,
+/// two rules are not.
+#[test]
+fn rule_infos_compare_by_what_they_say() {
+    let a = Engine::new(common::loaded().catalog);
+    let b = Engine::new(common::loaded().catalog);
+    let (ra, rb) = (a.region("haidong").unwrap(), b.region("haidong").unwrap());
+    let h =
+        Household::from_json(&serde_json::json!({"members": [{"age": 80}, {"age": 9}]})).unwrap();
+    let date = ra.document.valid_to;
+    let (pa, pb) = (evaluate(&a, ra, &h, date), evaluate(&b, rb, &h, date));
+    let (ea, eb) = (Estimate::brief(&a, &pa, &h), Estimate::brief(&b, &pb, &h));
+    assert!(!std::ptr::eq(ea.rules[0].name, eb.rules[0].name));
+    assert!(ea.rules == eb.rules);
+    assert!(ea.rules.len() > 2);
+    for w in ea.rules.windows(2) {
+        assert!(w[0] != w[1], "{} and {}", w[0].rule, w[1].rule);
+    }
+    let mut other = ea.rules[0].clone();
+    other.years.1 += 1;
+    assert!(other != ea.rules[0], "a field that differs is seen");
+}

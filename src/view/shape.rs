@@ -194,7 +194,9 @@ impl<'c> Estimate<'c> {
         let mut rules: Vec<RuleInfo<'c>> = Vec::new();
         for o in &report.outcomes {
             let ptr: *const Rule = o.rule;
-            if let Some(k) = seen.iter().position(|&p| p == ptr) {
+            // Outcomes come rule by rule: the last rule seen is nearly always the one.
+            let last = seen.len().checked_sub(1).filter(|&k| seen[k] == ptr);
+            if let Some(k) = last.or_else(|| seen.iter().position(|&p| p == ptr)) {
                 rule_of.push(k);
                 continue;
             }
