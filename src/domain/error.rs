@@ -11,9 +11,20 @@ pub const ECHO_CHARS: usize = 40;
 
 /// A piece of input as an error message repeats it: at most [`ECHO_CHARS`] characters.
 pub fn echo(s: &str) -> String {
+    let mut out = String::new();
+    echo_into(&mut out, s);
+    out
+}
+
+/// [`echo`], appended to `out` (no string of its own: the JSON parser keeps the path
+/// of every key it reads).
+pub(crate) fn echo_into(out: &mut String, s: &str) {
     match s.char_indices().nth(ECHO_CHARS) {
-        None => s.to_string(),
-        Some((at, _)) => format!("{}…", &s[..at]),
+        None => out.push_str(s),
+        Some((at, _)) => {
+            out.push_str(&s[..at]);
+            out.push('…');
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! JSON text (CLI, JS API, share link, session copy) goes through [`parse`] instead: the
 //! same values as `serde_json::from_str`, but a repeated key is an error naming its path.
 
-use super::error::{InputError, echo};
+use super::error::{InputError, echo_into};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value as Json};
 use std::cell::RefCell;
@@ -108,12 +108,15 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let dot = if self.path.borrow().is_empty() {
-                ""
-            } else {
-                "."
+            let at = {
+                let mut p = self.path.borrow_mut();
+                let at = p.len();
+                if at > 0 {
+                    p.push('.');
+                }
+                echo_into(&mut p, &key);
+                at
             };
-            let at = self.enter(format_args!("{dot}{}", echo(&key)));
             if out.contains_key(&key) {
                 *self.dup.borrow_mut() = Some(self.path.borrow().clone());
                 return Err(de::Error::custom("a key given twice"));
