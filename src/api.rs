@@ -382,9 +382,10 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
     crate::domain::json::parse(input).map_err(ApiError::Input)
 }
 
-/// The embedded catalog, or why it cannot be used.
+/// The rules in use ([`catalog::engine`]: natively every region; in the browser those
+/// loaded so far), or why they cannot be used.
 pub fn embedded() -> Result<&'static Engine, ApiError> {
-    catalog::embedded().map_err(ApiError::from)
+    catalog::engine().map_err(ApiError::from)
 }
 
 /// Parses text, evaluates against the embedded catalog, returns the output or an error.

@@ -2,14 +2,15 @@
 //!
 //! Layout: one folder per region, holding `region.toml` (region, document, areas,
 //! parameters) and any number of rule files (`[[rules]]`). `build.rs` checks their
-//! format and embeds them packed ([`pack`]); [`embedded`] unpacks and validates once at
-//! start-up. The same validation runs in the native tests (on the files read from disk
+//! format and packs them ([`pack`]); [`embedded`] unpacks and validates them once at
+//! start-up. [`packs`] is the same rules split per region, for the browser. The same validation runs in the native tests (on the files read from disk
 //! by [`load`], which names the JSON path of a bad field), so an invalid rule fails CI
 //! before it can reach the app.
 
 pub mod error;
 pub mod expr;
 pub mod pack;
+pub mod packs;
 pub mod raw;
 pub mod version;
 
@@ -52,7 +53,8 @@ pub struct Loaded {
     pub examples: Vec<ExampleRef>,
 }
 
-/// The catalog embedded at compile time, validated and compiled on first use.
+/// The catalog embedded at compile time, validated and compiled on first use: every
+/// region.
 pub fn embedded() -> Result<&'static Engine, &'static CatalogError> {
     static CAT: OnceLock<Result<Engine, CatalogError>> = OnceLock::new();
     CAT.get_or_init(|| {
@@ -65,6 +67,23 @@ pub fn embedded() -> Result<&'static Engine, &'static CatalogError> {
         assemble(files).map(|l| Engine::new(l.catalog))
     })
     .as_ref()
+}
+
+/// The rules in use: the [`embedded`] catalog (the browser is to load regions as packs,
+/// [`packs`]).
+pub fn engine() -> Result<&'static Engine, &'static CatalogError> {
+    embedded()
+}
+
+/// Whether `region`'s rules are in [`engine`] (natively, always).
+pub fn is_loaded(_region: &str) -> bool {
+    true
+}
+
+/// The pack files still to fetch before `region` can be estimated, its parents' first:
+/// empty once loaded (natively, always); `None` for a region nobody knows.
+pub fn missing(region: &str) -> Option<Vec<&'static str>> {
+    embedded().ok()?.region(region).map(|_| Vec::new())
 }
 
 pub(crate) fn loc(file: &str, rule: Option<&str>, field: &str) -> Location {
