@@ -210,6 +210,18 @@ fn split(bundle: Vec<(String, RawFile)>, out: &Path) {
     }
     rs += "];\n";
     fs::write(out.join("packs.rs"), rs).expect("write packs.rs");
+    // For the browser tests (tests/web.rs), which have no server to fetch packs from.
+    let mut all = String::from(
+        "/// Every pack's name and bytes (build.rs).\npub const ALL_PACKS: &[(&str, &[u8])] = &[\n",
+    );
+    for (_, n) in &names {
+        all += &format!(
+            "    ({n:?}, include_bytes!({:?})),\n",
+            dir.join(n).display().to_string()
+        );
+    }
+    all += "];\n";
+    fs::write(out.join("all_packs.rs"), all).expect("write all_packs.rs");
 }
 
 /// Reads and checks rules/facts.toml, writes `$OUT_DIR/facts.rs` and `limits.rs`; returns the file's bytes

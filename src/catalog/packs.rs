@@ -128,8 +128,8 @@ impl Packs {
             let want = name
                 .strip_suffix(".bin")
                 .and_then(|n| n.rsplit_once('-'))
-                .map(|(_, h)| h);
-            if want != Some(&format!("{:016x}", hash::fnv1a(hash::START, bytes))[..]) {
+                .and_then(|(_, h)| u64::from_str_radix(h, 16).ok());
+            if want != Some(hash::fnv1a(hash::START, bytes)) {
                 return Err(layout(
                     name,
                     "the file is not the one this build made (damaged, cut short, or from another build)",
@@ -152,6 +152,9 @@ impl Packs {
                 added.push((region, unpacked));
             }
         }
+        if added.is_empty() {
+            return Ok(self.engine);
+        }
         let have = |r: &str| self.loaded.iter().chain(&added).any(|(l, _)| *l == r);
         for (r, _) in &added {
             let mut at = self.parent(r);
@@ -168,10 +171,13 @@ impl Packs {
         }
         let mut files = pack::unpack(&self.index).map_err(|d| layout("index.bin", d))?;
         for (_, b) in self.loaded.iter().chain(&added) {
-            // Checked above (added) or when it was added (loaded).
-            files.extend(pack::unpack(b).map_err(|d| layout("pack", d))?);
+            // Checked above (added) or when it was added (loaded). Each put in path order, as
+            // `assemble` wants them (a few dozen files; no sort instantiation in the wasm).
+            for f in pack::unpack(b).map_err(|d| layout("pack", d))? {
+                let at = files.partition_point(|x| x.0 < f.0);
+                files.insert(at, f);
+            }
         }
-        files.sort_by(|a, b| a.0.cmp(&b.0));
         let engine = Engine::new(assemble(files)?.catalog);
         self.loaded.append(&mut added);
         self.engine = Box::leak(Box::new(engine));
