@@ -18,6 +18,9 @@ pub fn App() -> impl IntoView {
     persist::restore(state);
     super::settings::load(state);
     persist::keep_in_session(state);
+    // Whether there are rules at all; a memo, so a region's rules arriving (a new engine)
+    // updates what reads them and does not draw the screen again.
+    let rules_usable = Memo::new(move |_| AppState::catalog().is_some());
     // The chosen region's rules and the comparison's, fetched when first needed.
     Effect::new(move |_| {
         state.load(state.region.get());
@@ -75,10 +78,10 @@ pub fn App() -> impl IntoView {
         <SettingsProblem />
         <main>
             <RulesStatus />
-            {move || match (AppState::catalog(), state.counter_open.get()) {
-                (Some(_), false) => view! { <EstimateScreen /> }.into_any(),
-                (Some(_), true) => view! { <CounterScreen /> }.into_any(),
-                (None, _) => {
+            {move || match (rules_usable.get(), state.counter_open.get()) {
+                (true, false) => view! { <EstimateScreen /> }.into_any(),
+                (true, true) => view! { <CounterScreen /> }.into_any(),
+                (false, _) => {
                     let (zh, en) = Msg::CatalogFailed.both();
                     view! { <p role="alert">{zh}" "{en}</p> }.into_any()
                 }
