@@ -57,6 +57,24 @@ test("the address's region is the one fetched at start, alongside the wasm", asy
   expect(pack.at - wasm.at, "ms between the wasm's request and the pack's").toBeLessThan(1000);
 });
 
+test("a share link's region is the one fetched at start", async ({ watched, browser }) => {
+  const { page } = watched;
+  await page.goto("./?region=yanbian");
+  await someResults(page, "yanbian");
+  await page.getByRole("button", { name: "分享链接" }).click();
+  await page.getByRole("button", { name: "我明白，生成链接" }).click();
+  const link = await page.locator("#share-link").inputValue();
+  // Opened by someone else, on a first visit.
+  const other = await browser.newContext({ serviceWorkers: "block" });
+  const page2 = await other.newPage();
+  const requests = pageRequests(page2);
+  await page2.goto(link);
+  await expect(page2.locator("#region")).toHaveValue("yanbian");
+  await resultsOf(page2, "yanbian");
+  expect(packsRequested(requests), "the link's region alone, not the default's").toEqual(["yanbian"]);
+  await other.close();
+});
+
 test("comparing loads the other region's rules", async ({ watched }) => {
   const { page } = watched;
   const requests = pageRequests(page);
