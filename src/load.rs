@@ -62,15 +62,25 @@ fn js_text(e: &JsValue) -> String {
         .unwrap_or_else(|| "network error".into())
 }
 
-/// What the start-up script (or the single file) left for `file`, taken out of the page.
+/// What the start-up script (or the single file) left for `file`. Left there: two loads
+/// may want it at once (a region and then its child, the app and `ready`), and each reads
+/// a copy (see [`bytes`]). A failed request is not left there (see [`fetch_all`]).
 fn provided(file: &str) -> Option<JsValue> {
     let packs = Reflect::get(&js_sys::global(), &"benefitEstimatorPacks".into()).ok()?;
     if !packs.is_object() {
         return None;
     }
     let v = Reflect::get(&packs, &file.into()).ok()?;
-    let _ = Reflect::delete_property(packs.unchecked_ref::<js_sys::Object>(), &file.into());
     (!v.is_undefined()).then_some(v)
+}
+
+/// Drops what the page was given for `file` (a request that failed).
+fn forget(file: &str) {
+    if let Ok(packs) = Reflect::get(&js_sys::global(), &"benefitEstimatorPacks".into())
+        && let Some(o) = packs.dyn_ref::<js_sys::Object>()
+    {
+        let _ = Reflect::delete_property(o, &file.into());
+    }
 }
 
 /// The bytes of an `ArrayBuffer` or a typed array.
@@ -87,7 +97,8 @@ fn request(file: &str) -> Result<Promise, String> {
     Ok(window.fetch_with_str(&url.href()))
 }
 
-/// The bytes `p` resolves to: given bytes, or a response's body.
+/// The bytes `p` resolves to: given bytes, or a response's body (read from a copy, so
+/// the response can be read again by another load).
 async fn bytes(p: Promise) -> Result<Vec<u8>, String> {
     let v = JsFuture::from(p).await.map_err(|e| js_text(&e))?;
     if let Some(b) = bytes_of(&v) {
@@ -97,7 +108,8 @@ async fn bytes(p: Promise) -> Result<Vec<u8>, String> {
     if !res.ok() {
         return Err(format!("HTTP {}", res.status()));
     }
-    let buf = JsFuture::from(res.array_buffer().map_err(|e| js_text(&e))?)
+    let copy = res.clone().map_err(|e| js_text(&e))?;
+    let buf = JsFuture::from(copy.array_buffer().map_err(|e| js_text(&e))?)
         .await
         .map_err(|e| js_text(&e))?;
     bytes_of(&buf).ok_or_else(|| "not bytes".into())
@@ -105,21 +117,25 @@ async fn bytes(p: Promise) -> Result<Vec<u8>, String> {
 
 /// Every file's bytes: what the page was given for it (the start-up script's request,
 /// or the single file's bytes), else a request of ours. Every request starts before the
-/// first is awaited. What the page was given is used once: a retry asks anew.
+/// first is awaited. What the page was given is dropped if it failed, so a retry asks anew.
 async fn fetch_all(files: &[&str]) -> Vec<Result<Vec<u8>, String>> {
-    let started: Vec<Result<Promise, String>> = files
+    let started: Vec<(bool, Result<Promise, String>)> = files
         .iter()
         .map(|f| match provided(f) {
-            Some(v) => Ok(Promise::resolve(&v)),
-            None => request(f),
+            Some(v) => (true, Ok(Promise::resolve(&v))),
+            None => (false, request(f)),
         })
         .collect();
     let mut out = Vec::with_capacity(files.len());
-    for p in started {
-        out.push(match p {
+    for (f, (given, p)) in files.iter().zip(started) {
+        let r = match p {
             Ok(p) => bytes(p).await,
             Err(e) => Err(e),
-        });
+        };
+        if given && r.is_err() {
+            forget(f);
+        }
+        out.push(r);
     }
     out
 }

@@ -149,6 +149,19 @@ test("the single file opened from disk works for every region, with no fetch", a
   await onCounterPc(context, requests, async (url) => {
     await page.goto(url);
     await someResults(page);
+    // A region and, in the same moment, its child for the comparison: both loads read the
+    // parent's built-in rules.
+    await page.evaluate(() => {
+      for (const [id, value] of [["region", "qinghai"], ["compare-region", "haidong"]]) {
+        const select = document.getElementById(id);
+        select.value = value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+    await resultsOf(page, "qinghai");
+    await expect(page.getByTestId("compare-b").locator("h3")).toHaveText(REGIONS.haidong);
+    await expect(page.getByTestId("rules-failed")).toHaveCount(0);
+    await page.locator("#compare-region").selectOption("");
     for (const [id, name] of Object.entries(REGIONS)) {
       await page.locator("#region").selectOption(id);
       await expect(page.locator("#region option:checked")).toHaveText(name);
@@ -170,6 +183,9 @@ test("the JavaScript API waits for a region with ready()", async ({ watched }) =
   expect(before.error.message_en).toContain('ready("yanbian")');
   const ready = await page.evaluate(() => window.wasmBindings.ready("yanbian"));
   expect(ready).toEqual({ ok: true, value: null });
+  // A region and its child at once.
+  const both = await page.evaluate(() => Promise.all([window.wasmBindings.ready("haidong"), window.wasmBindings.ready("qinghai")]));
+  expect(both).toEqual([{ ok: true, value: null }, { ok: true, value: null }]);
   const after = await page.evaluate((r) => window.wasmBindings.estimate(r), request);
   expect(after.ok).toBe(true);
   expect(after.value.region.id).toBe("yanbian");
