@@ -62,6 +62,12 @@ pub enum ApiError {
     NotJson { path: String, what: &'static str },
     /// The embedded catalog failed validation (a build that should never ship).
     Catalog(String),
+    /// The region's rules are not loaded yet (in the browser, `await ready(region)`), or
+    /// could not be (`detail`).
+    NotLoaded {
+        region: String,
+        detail: Option<String>,
+    },
     /// The deployment settings were refused (names the key inside them).
     Settings(SettingsError),
 }
@@ -73,7 +79,7 @@ impl ApiError {
         match self {
             ApiError::Input(InputError::Syntax(_)) => Some(String::new()),
             ApiError::Input(e) => e.path().map(str::to_string),
-            ApiError::UnknownRegion { .. } => Some("region".into()),
+            ApiError::UnknownRegion { .. } | ApiError::NotLoaded { .. } => Some("region".into()),
             ApiError::BadDate { .. } => Some("date".into()),
             ApiError::UnknownField { path }
             | ApiError::TooLarge { path, .. }
@@ -95,6 +101,7 @@ impl ApiError {
             ApiErrorCode::TooLarge => "too_large",
             ApiErrorCode::NotJson => "not_json",
             ApiErrorCode::Catalog => "catalog",
+            ApiErrorCode::NotLoaded => "not_loaded",
             ApiErrorCode::InvalidSettings => "invalid_settings",
         }
     }
@@ -109,6 +116,7 @@ impl ApiError {
             ApiError::TooLarge { .. } => ApiErrorCode::TooLarge,
             ApiError::NotJson { .. } => ApiErrorCode::NotJson,
             ApiError::Catalog(_) => ApiErrorCode::Catalog,
+            ApiError::NotLoaded { .. } => ApiErrorCode::NotLoaded,
             ApiError::Settings(_) => ApiErrorCode::InvalidSettings,
         }
     }
@@ -149,6 +157,16 @@ impl ApiError {
                 format!("{}不是可用的 JSON 值（{what}）", prefix(path, "："))
             }
             ApiError::Catalog(e) => format!("规则库错误：{e}"),
+            ApiError::NotLoaded {
+                region,
+                detail: None,
+            } => {
+                format!("region：地区“{region}”的规则尚未载入，请先调用 await ready(\"{region}\")")
+            }
+            ApiError::NotLoaded {
+                region,
+                detail: Some(d),
+            } => format!("region：地区“{region}”的规则无法载入：{d}"),
             ApiError::Settings(e) => format!("本站设置有误：{}", e.zh()),
         }
     }
@@ -197,6 +215,20 @@ impl fmt::Display for ApiError {
                 write!(f, "{}not a JSON value ({what})", prefix(path, ": "))
             }
             ApiError::Catalog(e) => write!(f, "catalog: {e}"),
+            ApiError::NotLoaded {
+                region,
+                detail: None,
+            } => write!(
+                f,
+                "region: the rules of `{region}` are not loaded yet: `await ready(\"{region}\")` first"
+            ),
+            ApiError::NotLoaded {
+                region,
+                detail: Some(d),
+            } => write!(
+                f,
+                "region: the rules of `{region}` could not be loaded: {d}"
+            ),
             ApiError::Settings(e) => write!(f, "settings: {e}"),
         }
     }
@@ -296,14 +328,27 @@ pub fn regions_json(catalog: &Catalog) -> Json {
 }
 
 /// The region a request names ([`ApiError::UnknownRegion`] if the catalog has none: a
-/// request built by hand rather than by [`parse_request`]).
+/// request built by hand rather than by [`parse_request`]), once its rules are loaded.
 fn region_of_request<'c>(catalog: &'c Catalog, req: &Request) -> Result<&'c Region, ApiError> {
-    catalog
-        .region(&req.region)
+    loaded(catalog, &req.region)
+}
+
+/// `region` of `catalog`, if its rules are loaded ([`catalog::is_loaded`]: natively
+/// always; in the browser once `ready` has fetched them).
+fn loaded<'c>(catalog: &'c Catalog, region: &str) -> Result<&'c Region, ApiError> {
+    let r = catalog
+        .region(region)
         .ok_or_else(|| ApiError::UnknownRegion {
-            got: echo(&req.region),
+            got: echo(region),
             known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
-        })
+        })?;
+    if !catalog::is_loaded(region) {
+        return Err(ApiError::NotLoaded {
+            region: region.to_string(),
+            detail: None,
+        });
+    }
+    Ok(r)
 }
 
 /// Evaluates a request.
@@ -361,12 +406,7 @@ pub fn questions_text(engine: &Engine, req: &Request, today: Date) -> Result<Str
 
 /// A region's catalog (schema [`CATALOG_SCHEMA`]): see [`view::catalog`].
 pub fn catalog_json(catalog: &Catalog, region: &str) -> Result<Json, ApiError> {
-    let reg = catalog
-        .region(region)
-        .ok_or_else(|| ApiError::UnknownRegion {
-            got: echo(region),
-            known: catalog.regions.iter().map(|r| r.id.clone()).collect(),
-        })?;
+    let reg = loaded(catalog, region)?;
     Ok(serde_json::to_value(view::catalog(catalog, reg)).unwrap_or(Json::Null))
 }
 
@@ -382,9 +422,10 @@ pub fn parse_text(input: &str) -> Result<Json, ApiError> {
     crate::domain::json::parse(input).map_err(ApiError::Input)
 }
 
-/// The embedded catalog, or why it cannot be used.
+/// The rules in use ([`catalog::engine`]: natively every region; in the browser those
+/// loaded so far), or why they cannot be used.
 pub fn embedded() -> Result<&'static Engine, ApiError> {
-    catalog::embedded().map_err(ApiError::from)
+    catalog::engine().map_err(ApiError::from)
 }
 
 /// Parses text, evaluates against the embedded catalog, returns the output or an error.

@@ -418,7 +418,7 @@ export type ApiError = { code: ApiErrorCode, /** JSON path of the field, e.g. "m
 /**
  * Why a call was refused, as a stable code.
  */
-export type ApiErrorCode = "syntax" | "invalid_household" | "unknown_region" | "bad_date" | "unknown_field" | "too_large" | "not_json" | "catalog" | "invalid_settings";
+export type ApiErrorCode = "syntax" | "invalid_household" | "unknown_region" | "bad_date" | "unknown_field" | "too_large" | "not_json" | "catalog" | "invalid_settings" | "not_loaded";
 
 /**
  * An exact amount of yuan that may be a range; `max: None` means "at least `min`"

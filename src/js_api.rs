@@ -1,5 +1,5 @@
-//! The JavaScript API (wasm only): `regions`, `catalog`, `estimate` and `questions` on
-//! the module's exports, for a host page that embeds the estimator or calls it from a
+//! The JavaScript API (wasm only): `regions`, `ready`, `catalog`, `estimate` and
+//! `questions` on the module's exports, for a host page that embeds the estimator or calls it from a
 //! form of its own. The JSON is the CLI's ([`crate::api`]); the TypeScript types are in
 //! `js_api.d.ts`, emitted into the generated `.d.ts`.
 //!
@@ -50,18 +50,47 @@ pub fn js_regions() -> JsValue {
     respond(api::embedded().map(|c| api::regions_json(c)))
 }
 
+/// Waits until `region`'s rules are loaded, fetching them the first time (a file next to
+/// this module; the app's own page has usually started that already). Resolves to
+/// `{ok: true, value: null}`, or `{ok: false, error}` with `unknown_region` or
+/// `not_loaded` (offline with no copy, or a file that is not this build's); never rejects.
+#[wasm_bindgen(js_name = ready, unchecked_return_type = "ApiResult<null>")]
+pub async fn js_ready(#[wasm_bindgen(unchecked_param_type = "string")] region: JsValue) -> JsValue {
+    let id = region_id(&region);
+    let known = match api::embedded() {
+        Ok(c) => c.region(&id).is_some(),
+        Err(e) => return respond(Err(e)),
+    };
+    if !known {
+        // The catalog's own error, naming the regions there are.
+        return respond(api::embedded().and_then(|c| api::catalog_json(c, &id)));
+    }
+    respond(
+        crate::load::ensure(&id)
+            .await
+            .map(|_| Json::Null)
+            .map_err(|e| ApiError::NotLoaded {
+                region: id.clone(),
+                detail: Some(e.to_string()),
+            }),
+    )
+}
+
+/// A region id given by a caller, as a string: a slice, not the whole string (no id is
+/// that long, and a huge string is not copied into wasm memory).
+fn region_id(region: &JsValue) -> String {
+    match region.dyn_ref::<JsString>() {
+        Some(s) => String::from(s.slice(0, 64)),
+        None => format!("({})", region.js_typeof().as_string().unwrap_or_default()),
+    }
+}
+
 /// A region's catalog: every rule in force there, with its citation.
 #[wasm_bindgen(js_name = catalog, unchecked_return_type = "ApiResult<Catalog>")]
 pub fn js_catalog(#[wasm_bindgen(unchecked_param_type = "string")] region: JsValue) -> JsValue {
     respond((|| {
         let catalog = api::embedded()?;
-        // A slice, not the whole string: no id is that long, and a huge string is not
-        // copied into wasm memory.
-        let id = match region.dyn_ref::<JsString>() {
-            Some(s) => String::from(s.slice(0, 64)),
-            None => format!("({})", region.js_typeof().as_string().unwrap_or_default()),
-        };
-        api::catalog_json(catalog, &id)
+        api::catalog_json(catalog, &region_id(&region))
     })())
 }
 

@@ -9,6 +9,8 @@ pub mod compact;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
+#[cfg(target_arch = "wasm32")]
+pub mod load;
 pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,5 +1,5 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the engine and the embedded
-//! catalog work in wasm, and the app mounts, asks and re-estimates as the user types.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the engine and the rule
+//! packs work in wasm, and the app mounts, asks and re-estimates as the user types.
 #![cfg(target_arch = "wasm32")]
 
 use estimator::domain::condition::Tri;
@@ -8,6 +8,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// Every region's rule pack: the browser build fetches them next to the module, and
+// the test runner serves no such files.
+include!(concat!(env!("OUT_DIR"), "/all_packs.rs"));
+
+fn load_all_rules() {
+    estimator::catalog::add_packs(ALL_PACKS).expect("every pack validates in the browser");
+}
 
 async fn tick() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
@@ -21,7 +29,8 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 fn embedded_catalog_evaluates_in_wasm() {
-    let cat = estimator::catalog::embedded().expect("embedded catalog validates in the browser");
+    load_all_rules();
+    let cat = estimator::catalog::engine().expect("the catalog validates in the browser");
     let hebei = cat.region("hebei").unwrap();
     let h = Household::from_json_str(
         r#"{"household": {"economic_hardship": true}, "members": [{"age": 14, "student_stage": "junior", "boarding": true}]}"#,
@@ -68,6 +77,7 @@ async fn app_mounts_restores_the_session_and_updates_results_as_the_user_types()
         .location()
         .set_hash("h=%7B%22members%22%3A5")
         .unwrap();
+    load_all_rules();
     estimator::ui::mount();
     tick().await;
     let body = doc().body().unwrap();
@@ -150,6 +160,7 @@ fn api_error(r: &wasm_bindgen::JsValue) -> (String, String) {
 
 #[wasm_bindgen_test]
 fn js_api_bounds_hold_in_a_debug_build() {
+    load_all_rules();
     // Debug frames are the largest, so deep input is tried here as well as in the
     // release build (tests/e2e/js-api.spec.mjs).
     use js_sys::{Array, Object, Reflect};

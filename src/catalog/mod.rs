@@ -2,14 +2,16 @@
 //!
 //! Layout: one folder per region, holding `region.toml` (region, document, areas,
 //! parameters) and any number of rule files (`[[rules]]`). `build.rs` checks their
-//! format and embeds them packed ([`pack`]); [`embedded`] unpacks and validates once at
-//! start-up. The same validation runs in the native tests (on the files read from disk
+//! format and packs them ([`pack`]): natively all are embedded and [`embedded`] unpacks
+//! and validates them once at start-up; in the browser only the region headers are, and
+//! each region's rules arrive as a pack of its own ([`packs`]). [`engine`] is either. The same validation runs in the native tests (on the files read from disk
 //! by [`load`], which names the JSON path of a bad field), so an invalid rule fails CI
 //! before it can reach the app.
 
 pub mod error;
 pub mod expr;
 pub mod pack;
+pub mod packs;
 pub mod raw;
 pub mod version;
 
@@ -52,7 +54,10 @@ pub struct Loaded {
     pub examples: Vec<ExampleRef>,
 }
 
-/// The catalog embedded at compile time, validated and compiled on first use.
+/// The catalog embedded at compile time, validated and compiled on first use: every
+/// region (native builds and tests only; the browser's build embeds the region headers
+/// alone).
+#[cfg(any(not(target_arch = "wasm32"), test))]
 pub fn embedded() -> Result<&'static Engine, &'static CatalogError> {
     static CAT: OnceLock<Result<Engine, CatalogError>> = OnceLock::new();
     CAT.get_or_init(|| {
@@ -65,6 +70,70 @@ pub fn embedded() -> Result<&'static Engine, &'static CatalogError> {
         assemble(files).map(|l| Engine::new(l.catalog))
     })
     .as_ref()
+}
+
+/// The rules in use: natively the [`embedded`] catalog; in the browser every region's
+/// header and the rules of the regions loaded so far ([`add_packs`]). A region listed but
+/// not [`is_loaded`] has no rules in it yet: nothing is to be estimated there.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn engine() -> Result<&'static Engine, &'static CatalogError> {
+    embedded()
+}
+
+/// Whether `region`'s rules are in [`engine`] (natively, always).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn is_loaded(_region: &str) -> bool {
+    true
+}
+
+/// The pack files still to fetch before `region` can be estimated, its parents' first:
+/// empty once loaded (natively, always); `None` for a region nobody knows.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn missing(region: &str) -> Option<Vec<&'static str>> {
+    embedded().ok()?.region(region).map(|_| Vec::new())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn browser() -> Result<&'static std::sync::Mutex<packs::Packs>, &'static CatalogError> {
+    static PACKS: OnceLock<Result<std::sync::Mutex<packs::Packs>, CatalogError>> = OnceLock::new();
+    PACKS
+        .get_or_init(|| packs::Packs::new().map(std::sync::Mutex::new))
+        .as_ref()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn with_packs<T>(f: impl FnOnce(&mut packs::Packs) -> T) -> Result<T, &'static CatalogError> {
+    let m = browser()?;
+    let mut p = m.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    Ok(f(&mut p))
+}
+
+/// The rules in use: every region's header and the rules of the regions loaded so far
+/// ([`add_packs`]). A region listed but not [`is_loaded`] has no rules in it yet: nothing
+/// is to be estimated there.
+#[cfg(target_arch = "wasm32")]
+pub fn engine() -> Result<&'static Engine, &'static CatalogError> {
+    with_packs(|p| p.engine())
+}
+
+/// Whether `region`'s rules (its own and its parents') are in [`engine`].
+#[cfg(target_arch = "wasm32")]
+pub fn is_loaded(region: &str) -> bool {
+    with_packs(|p| p.is_loaded(region)).unwrap_or(false)
+}
+
+/// The pack files still to fetch before `region` can be estimated, its parents' first:
+/// empty once loaded; `None` for a region nobody knows.
+#[cfg(target_arch = "wasm32")]
+pub fn missing(region: &str) -> Option<Vec<&'static str>> {
+    with_packs(|p| p.missing(region)).ok().flatten()
+}
+
+/// Adds fetched packs (`(file name, bytes)`), validated with those loaded before: the new
+/// [`engine`], or why not (then nothing changes).
+#[cfg(target_arch = "wasm32")]
+pub fn add_packs(files: &[(&str, &[u8])]) -> Result<&'static Engine, CatalogError> {
+    with_packs(|p| p.add(files)).map_err(Clone::clone)?
 }
 
 pub(crate) fn loc(file: &str, rule: Option<&str>, field: &str) -> Location {

@@ -34,6 +34,36 @@ pub type Cleared = (
     Vec<(FactId, Option<usize>)>,
 );
 
+/// A region's rules on their way, or why they did not come (see [`AppState::load`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Failed { offline: bool, detail: String },
+}
+
+thread_local! {
+    /// The rules in use (`catalog::engine`) as a signal, so whatever reads them through
+    /// [`AppState::catalog`] (estimates, pickers, charts) is redone when a region's pack
+    /// arrives. One per page, like the catalog it mirrors; an arc signal needs no owner.
+    static RULES: ArcRwSignal<Option<&'static Engine>> = ArcRwSignal::new(catalog::engine().ok());
+}
+
+/// Points [`RULES`] at the catalog's current engine, if it moved on.
+fn sync_rules() {
+    let now = catalog::engine().ok();
+    RULES.with(|r| {
+        if r.with_untracked(|old| old.map(std::ptr::from_ref) != now.map(std::ptr::from_ref)) {
+            r.set(now);
+        }
+    });
+}
+
+/// `region` of `cat`, once its rules are loaded: before that it is listed (the pickers
+/// show every region) but has no rules to estimate with.
+fn ready(cat: &'static Engine, region: &str) -> Option<&'static crate::domain::Region> {
+    cat.region(region).filter(|_| catalog::is_loaded(region))
+}
+
 /// A member's identity in the form, kept while members before it come and go: the form's
 /// lists are keyed by it, so removing a member never hands its card (and whatever is open
 /// in it) to the next one.
@@ -75,6 +105,8 @@ pub struct AppState {
     pub settings_problem: RwSignal<Option<Notice>>,
     /// Whether the counter settings screen is shown instead of the estimate.
     pub counter_open: RwSignal<bool>,
+    /// Regions whose rules are being fetched, or failed to be (see [`AppState::load`]).
+    pub packs: RwSignal<Vec<(String, Load)>>,
     /// The resident agreed to the share link's warning: the link, and its QR code on
     /// screen and on the printed summary, are shown only after that.
     pub share_agreed: RwSignal<bool>,
@@ -139,6 +171,7 @@ impl AppState {
             settings_problem: RwSignal::new(None),
             counter_open: RwSignal::new(false),
             share_agreed: RwSignal::new(false),
+            packs: RwSignal::new(Vec::new()),
             estimate: inputs.estimate_for(region.into()),
             compare_estimate: inputs
                 .estimate_for(Signal::derive(move || compare.get().unwrap_or_default())),
@@ -186,9 +219,48 @@ impl AppState {
         self.member_removed(i);
     }
 
-    /// The embedded catalog (validated by the tests before it can ship).
+    /// The rules in use, tracked: every region's header, and the rules of those loaded
+    /// (validated by the tests before they can ship). A region's estimate waits for
+    /// [`AppState::load`].
     pub fn catalog() -> Option<&'static Engine> {
-        catalog::embedded().ok()
+        RULES.with(|r| r.get())
+    }
+
+    /// Fetches `region`'s rules unless they are in or on their way; [`AppState::packs`]
+    /// says how it goes, and the estimates follow when they arrive. Never loses input:
+    /// only the rules change.
+    pub fn load(self, region: String) {
+        if catalog::is_loaded(&region) {
+            // Perhaps loaded by the JavaScript API's `ready`, behind the signal's back.
+            sync_rules();
+            return;
+        }
+        let busy = self
+            .packs
+            .with_untracked(|l| l.iter().any(|(r, s)| *r == region && *s == Load::Loading));
+        if busy {
+            return;
+        }
+        self.packs.update(|l| {
+            l.retain(|(r, _)| *r != region);
+            l.push((region.clone(), Load::Loading));
+        });
+        let packs = self.packs;
+        leptos::task::spawn_local(async move {
+            let result = crate::load::ensure(&region).await;
+            sync_rules();
+            packs.try_update(|l| match result {
+                Ok(_) => l.retain(|(r, _)| *r != region),
+                Err(e) => {
+                    if let Some((_, s)) = l.iter_mut().find(|(r, _)| *r == region) {
+                        *s = Load::Failed {
+                            offline: e.offline(),
+                            detail: e.to_string(),
+                        };
+                    }
+                }
+            });
+        });
     }
 
     /// Back to an empty household (region and language stay).
@@ -222,7 +294,7 @@ impl AppState {
         ) -> T,
     ) -> Option<T> {
         let cat = AppState::catalog()?;
-        let region = self.region.with(|r| cat.region(r))?;
+        let region = self.region.with(|r| ready(cat, r))?;
         let settings = self.settings();
         let date = self.date.get();
         Some(
@@ -237,7 +309,7 @@ impl AppState {
     /// inputs, so only what is open costs anything on a keystroke.
     pub fn why_of(self, region: &str, rule: &str, member: Option<usize>) -> Option<view::Why> {
         let cat = AppState::catalog()?;
-        let region = cat.region(region)?;
+        let region = ready(cat, region)?;
         let settings = self.settings();
         let date = self.date.get();
         self.household.with(|h| {
@@ -269,7 +341,7 @@ impl Inputs {
         Memo::new_with_compare(
             move |_| {
                 let cat = AppState::catalog()?;
-                let region = region.with(|r| cat.region(r))?;
+                let region = region.with(|r| ready(cat, r))?;
                 let date = self.date.get();
                 let (site, counter) = (self.site_settings, self.counter_settings);
                 Some(self.household.with(|h| {

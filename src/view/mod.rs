@@ -517,4 +517,6 @@ pub enum ApiErrorCode {
     NotJson,
     Catalog,
     InvalidSettings,
+    /// The region's rules are not loaded yet (`await ready(region)`), or could not be.
+    NotLoaded,
 }

@@ -199,6 +199,20 @@ pub enum Msg {
         list: String,
     },
     LinkApplied,
+    /// A region's rules are being fetched (its name in each language).
+    RulesLoading {
+        zh: String,
+        en: String,
+    },
+    /// A region's rules could not be fetched: offline with no copy kept, or a file that
+    /// is not what this build made (`detail`, for the site's administrator).
+    RulesFailed {
+        zh: String,
+        en: String,
+        offline: bool,
+        detail: String,
+    },
+    Retry,
     /// A shared link that could not be opened, with the domain's reason in both languages.
     LinkBroken {
         zh: String,
@@ -603,6 +617,32 @@ impl Msg {
                 "已按分享链接填入家庭信息。",
                 "The household from the shared link is filled in.",
             ),
+            RulesLoading { zh, en } => f(
+                format!("正在载入{zh}的政策规则…"),
+                format!("Loading the rules of {en}…"),
+            ),
+            RulesFailed {
+                zh,
+                en,
+                offline: true,
+                ..
+            } => f(
+                format!(
+                    "无法载入{zh}的政策规则：网络不可用，本机也没有保存的副本。请联网后重试。您已填写的信息没有改变。"
+                ),
+                format!(
+                    "The rules of {en} could not be loaded: there is no network and no copy on this device. Retry once online. Nothing you entered has changed."
+                ),
+            ),
+            RulesFailed { zh, en, detail, .. } => f(
+                format!(
+                    "无法载入{zh}的政策规则：网站上的文件有误（{detail}）。请稍后重试或告知网站管理员。您已填写的信息没有改变。"
+                ),
+                format!(
+                    "The rules of {en} could not be loaded: the site's file is wrong ({detail}). Retry later or tell the site's administrator. Nothing you entered has changed."
+                ),
+            ),
+            Retry => s("重试", "Retry"),
             LinkBroken { zh, en } => f(
                 format!("无法打开分享链接：{zh}。您已填写的信息没有改变。"),
                 format!(

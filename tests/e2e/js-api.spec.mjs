@@ -10,9 +10,14 @@ import { badInputs, validHousehold } from "./bad-inputs.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
+/** The app's page, with every region's rules loaded (each region's are a file of their own, fetched by `ready`). */
 async function loadApi(page) {
   await page.goto("./");
   await page.waitForFunction(() => typeof window.wasmBindings?.estimate === "function");
+  const loaded = await page.evaluate(() =>
+    Promise.all(window.wasmBindings.regions().value.map((r) => window.wasmBindings.ready(r.id))),
+  );
+  for (const r of loaded) expect(r).toEqual({ ok: true, value: null });
 }
 
 /** Every number in `v` is whole: money and anything else fractional is a string. */
@@ -298,6 +303,7 @@ test("the shipped .d.ts types the API for real", async () => {
   expect(types).not.toMatch(/\bany\b/);
   const fns = {
     regions: "export function regions(): ApiResult<Region[]>;",
+    ready: "export function ready(region: string): Promise<ApiResult<null>>;",
     catalog: "export function catalog(region: string): ApiResult<Catalog>;",
     estimate: "export function estimate(request: Household | string, options?: EstimateOptions | null): ApiResult<EstimateResult>;",
     questions: "export function questions(request: Household | string, options?: EstimateOptions | null): ApiResult<Question[]>;",

@@ -48,6 +48,52 @@ async function deploymentSettings() {
 }
 // The wasm path is relative to this file, not to the page, so the app loads wherever dist/ is hosted.
 const wasmResponse = fetch(new URL("./__WASM__", import.meta.url));
+
+// The rules of the region the app will show, fetched alongside the wasm rather than after it: the wasm holds
+// only the regions' headers, each region's rules are a file of its own (with its parents'). The guess reads what
+// is cheap to read, in the app's order (src/ui/persist.rs): a share link's region, else the address's ?region=,
+// else the tab's saved copy, else the default. A wrong guess costs a file: the app fetches whatever else it needs
+// (src/load.rs takes these promises from window.benefitEstimatorPacks, by file name). The requests name static
+// files of this build and carry nothing of the resident (the link stays in the fragment, never sent).
+{
+  const packs = __PACKS__;
+  const wanted = [];
+  const asked = new URLSearchParams(location.search).get("region");
+  // A share link (src/share.rs): `#v2=` + base64url of two varints (format, fact-table check), then the region
+  // id's length and bytes (src/compact.rs); or the first format, `#h=` + the request as JSON.
+  let linked = null;
+  try {
+    const v2 = /^#v2=([A-Za-z0-9_-]{8,})/.exec(location.hash)?.[1];
+    if (v2) {
+      const head = v2.slice(0, Math.min(v2.length - (v2.length % 4), 64));
+      const b = atob(head.replaceAll("-", "+").replaceAll("_", "/"));
+      let i = 0;
+      for (let n = 0; n < 2; n++) while (b.charCodeAt(i++) & 0x80);
+      linked = b.substr(i + 1, b.charCodeAt(i));
+    } else if (location.hash.startsWith("#h=")) {
+      linked = JSON.parse(decodeURIComponent(location.hash.slice(3))).region;
+    }
+  } catch {
+    // Not a link this script can read: the app will say what is wrong with it.
+  }
+  let saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(__SESSION_KEY__) ?? "null");
+  } catch {
+    // No storage, or a copy the app will report as damaged.
+  }
+  const region = [linked, asked, saved?.request?.region].find((r) => typeof r === "string" && Object.hasOwn(packs, r));
+  wanted.push(region ?? __DEFAULT_REGION__);
+  if (typeof saved?.compare === "string" && Object.hasOwn(packs, saved.compare)) wanted.push(saved.compare);
+  const started = {};
+  for (const name of wanted.flatMap((r) => packs[r] ?? [])) {
+    if (started[name]) continue;
+    started[name] = fetch(new URL(`./${name}`, import.meta.url));
+    // Marked as handled: if it fails, the app says so (and can try again), not the console.
+    started[name].catch(() => {});
+  }
+  window.benefitEstimatorPacks = started;
+}
 window.benefitEstimatorSettings = await deploymentSettings();
 const wasm = await init({ module_or_path: wasmResponse });
 window.wasmBindings = bindings;

@@ -3,7 +3,9 @@
 // Every build (debug under `trunk serve`, release under `./dev build` and `./dev test`):
 //   - moves Trunk's inline start-up <script> into boot-<hash>.js, loaded with an SRI hash, so the app runs
 //     under a strict Content-Security-Policy (no 'unsafe-inline');
-//   - writes the manifest and its icons (installable app) and embed.js (the <benefit-estimator> element).
+//   - writes the manifest and its icons (installable app) and embed.js (the <benefit-estimator> element);
+//   - copies the rule packs build.rs wrote (rules-<region>-<hash>.bin, one per region: the wasm embeds only the
+//     region headers) next to the module, and tells boot.js which files each region needs.
 // Release builds also:
 //   - stamp index.html with a build id and write sw.js, the service worker that precaches exactly this
 //     build (debug builds get sw-retire.js instead, which removes any offline copy from the address);
@@ -18,8 +20,8 @@
 // Usage: node tools/dist/postbuild.mjs [dir] [--release]. As a Trunk hook the directory, profile and
 // public URL come from TRUNK_STAGING_DIR, TRUNK_PROFILE and TRUNK_PUBLIC_URL.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { iconPng } from "./icon.mjs";
@@ -115,11 +117,48 @@ if (release) {
   );
 }
 
+// 0. The rule packs. build.rs writes them into its OUT_DIR (packs/, with manifest.json: each region's files, its
+// parents' first); the wasm names the files it will ask for, so the build directory whose packs the wasm names
+// is the one this wasm was built with (another profile's or an older build's have other hashes in their names).
+const ROOT = join(HERE, "..", "..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
+const buildDirs = ["release", "debug"].map((p) => join(isAbsolute(targetDir) ? targetDir : join(ROOT, targetDir), "wasm32-unknown-unknown", p, "build"));
+const wasmText = read(wasmName).toString("latin1");
+let packs = null;
+let packDir = null;
+for (const b of buildDirs.filter(existsSync)) {
+  for (const d of readdirSync(b).filter((d) => d.startsWith("benefit-estimator-"))) {
+    const m = join(b, d, "out", "packs", "manifest.json");
+    if (!existsSync(m)) continue;
+    const manifest = JSON.parse(readFileSync(m, "utf8"));
+    const names = [...new Set(Object.values(manifest).flat())];
+    if (names.length && names.every((n) => wasmText.includes(n))) [packs, packDir] = [manifest, dirname(m)];
+  }
+}
+if (!packs) fail(`no rule packs named by ${wasmName} under ${buildDirs.join(" or ")} (set CARGO_TARGET_DIR as for the build)`);
+const packFiles = [...new Set(Object.values(packs).flat())].sort();
+for (const f of files()) if (/^rules-.*\.bin$/.test(f)) unlinkSync(join(dir, f));
+for (const f of packFiles) copyFileSync(join(packDir, f), join(dir, f));
+// The region the app shows when nothing else says (src/ui/state.rs) and the key of its session copy
+// (src/ui/persist.rs): read from the source, so boot.js guesses the region as the app will choose it.
+const rustConst = (file, name) => {
+  const m = readFileSync(join(ROOT, file), "utf8").match(new RegExp(`pub const ${name}: &str = ("[^"]*");`));
+  if (!m) fail(`${file} has no ${name}`);
+  return m[1];
+};
+
 // 1. The start-up script, external.
 for (const f of files()) if (/^boot-[0-9a-f]{16}\.js$/.test(f)) unlinkSync(join(dir, f));
 const boot = await minified(
   "boot.js",
-  template("boot.js", { __GLUE__: glueName, __WASM__: wasmName, __SERVICE_WORKER__: String(release) }),
+  template("boot.js", {
+    __GLUE__: glueName,
+    __WASM__: wasmName,
+    __SERVICE_WORKER__: String(release),
+    __PACKS__: JSON.stringify(packs),
+    __DEFAULT_REGION__: rustConst("src/ui/state.rs", "DEFAULT_REGION"),
+    __SESSION_KEY__: rustConst("src/ui/persist.rs", "SESSION_KEY"),
+  }),
   true,
 );
 const bootName = `boot-${shortHash(boot)}.js`;
@@ -197,8 +236,13 @@ one = one.replace(/<link rel="icon" href="[^"]*"([^>]*)>/, `<link rel="icon" hre
 // The settings it was built with (none unless BENEFIT_ESTIMATOR_SETTINGS was set), as the page's boot script would
 // have read them: a JSON string literal, with "<" escaped so no "</script" can end the element early.
 const builtIn = settingsText === null ? "null" : JSON.stringify({ text: settingsText, url: "(built in)" }).replaceAll("<", "\\u003c");
+// Every region's rule pack, as bytes the app takes instead of fetching (src/load.rs).
+const inlinePacks = packFiles.map((f) => `${JSON.stringify(f)}: "${read(f).toString("base64")}"`).join(",\n");
 const start = `<script type="module">
 window.benefitEstimatorSettings = ${builtIn};
+window.benefitEstimatorPacks = Object.fromEntries(Object.entries({
+${inlinePacks}
+}).map(([name, b64]) => [name, Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
 const bindings = await import("data:text/javascript;base64,${read(glueName).toString("base64")}");
 const text = atob("${read(wasmName).toString("base64")}");
 const bytes = new Uint8Array(text.length);
