@@ -293,8 +293,24 @@ impl AppState {
             Option<&Settings>,
         ) -> T,
     ) -> Option<T> {
+        self.region.with(|r| self.with_inputs_in(r, f))
+    }
+
+    /// [`AppState::with_inputs`] for `region` rather than the chosen one (the
+    /// comparison's).
+    pub fn with_inputs_in<T>(
+        self,
+        region: &str,
+        f: impl FnOnce(
+            &'static Engine,
+            &'static crate::domain::Region,
+            &Household,
+            Date,
+            Option<&Settings>,
+        ) -> T,
+    ) -> Option<T> {
         let cat = AppState::catalog()?;
-        let region = self.region.with(|r| ready(cat, r))?;
+        let region = ready(cat, region)?;
         let settings = self.settings();
         let date = self.date.get();
         Some(
@@ -308,14 +324,11 @@ impl AppState {
     /// result the resident opens is explained here, from its own evaluation of the same
     /// inputs, so only what is open costs anything on a keystroke.
     pub fn why_of(self, region: &str, rule: &str, member: Option<usize>) -> Option<view::Why> {
-        let cat = AppState::catalog()?;
-        let region = ready(cat, region)?;
-        let settings = self.settings();
-        let date = self.date.get();
-        self.household.with(|h| {
-            let report = evaluate_in(cat, region, h, date, settings.as_ref());
+        self.with_inputs_in(region, |cat, region, h, date, settings| {
+            let report = evaluate_in(cat, region, h, date, settings);
             view::why_of(&report, rule, member, h)
         })
+        .flatten()
     }
 
     /// Shows a message to the user.
