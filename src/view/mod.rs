@@ -205,24 +205,42 @@ impl PartialEq for RuleInfo<'_> {
         fn same<T: PartialEq + ?Sized>(a: &T, b: &T) -> bool {
             std::ptr::eq(a, b) || a == b
         }
-        same(self.rule, o.rule)
-            && same(self.region, o.region)
-            && same(self.item, o.item)
-            && self.area == o.area
-            && same(self.name, o.name)
-            && self.universal == o.universal
-            && same(self.target, o.target)
-            && same(self.content, o.content)
-            && same(self.payer, o.payer)
-            && same(self.department, o.department)
-            && match (self.note, o.note) {
-                (Some(a), Some(b)) => same(a, b),
+        // Destructured, so a field added to RuleInfo cannot be left out of its equality.
+        let RuleInfo {
+            rule,
+            region,
+            item,
+            area,
+            name,
+            universal,
+            target,
+            content,
+            payer,
+            department,
+            note,
+            source,
+            document,
+            region_name,
+            years,
+        } = self;
+        same(*rule, o.rule)
+            && same(*region, o.region)
+            && same(*item, o.item)
+            && *area == o.area
+            && same(*name, o.name)
+            && *universal == o.universal
+            && same(*target, o.target)
+            && same(*content, o.content)
+            && same(*payer, o.payer)
+            && same(*department, o.department)
+            && match (note, o.note) {
+                (Some(a), Some(b)) => same(*a, b),
                 (a, b) => a.is_none() && b.is_none(),
             }
-            && same(self.source, o.source)
-            && same(self.document, o.document)
-            && same(self.region_name, o.region_name)
-            && self.years == o.years
+            && same(*source, o.source)
+            && same(*document, o.document)
+            && same(*region_name, o.region_name)
+            && *years == o.years
     }
 }
 
