@@ -7,8 +7,7 @@
 mod common;
 
 use estimator::domain::condition::Tri;
-use estimator::domain::{Date, Engine, Household, MoneyRange, evaluate};
-use serde_json::{Map, Value};
+use estimator::domain::{Date, Engine, MoneyRange, evaluate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[test]
@@ -47,25 +46,8 @@ fn worked_examples_hold() {
         }
         let e = &ex.example;
         let region = engine.region(&ex.region).unwrap();
-        let mut top = Map::new();
-        top.insert(
-            "household".into(),
-            Value::Object(e.household.clone().into_iter().collect()),
-        );
-        let members: Vec<Value> = match (&e.member, &e.members) {
-            (Some(m), None) => vec![Value::Object(m.clone().into_iter().collect())],
-            (None, Some(ms)) => ms
-                .iter()
-                .map(|m| Value::Object(m.clone().into_iter().collect()))
-                .collect(),
-            (None, None) => vec![Value::Object(Map::new())],
-            (Some(_), Some(_)) => {
-                panic!("{} {}: give member or members, not both", ex.rule, e.name)
-            }
-        };
-        top.insert("members".into(), Value::Array(members));
         let where_ = format!("{} rule {} example `{}`", ex.file, ex.rule, e.name);
-        let hh = match Household::from_json(&Value::Object(top)) {
+        let hh = match common::example_household(ex, &where_) {
             Ok(h) => h,
             Err(err) => {
                 failures.push(format!("{where_}: bad household: {err}"));

@@ -9,7 +9,6 @@ mod common;
 
 use estimator::domain::{Date, Engine, Household, evaluate};
 use estimator::view::{Estimate, Status, why_of};
-use serde_json::{Map, Value};
 
 /// Each worked example's household with its region and date.
 fn examples(engine: &Engine) -> Vec<(String, Household, Date, String)> {
@@ -17,21 +16,7 @@ fn examples(engine: &Engine) -> Vec<(String, Household, Date, String)> {
     let mut out = Vec::new();
     for ex in &l.examples {
         let e = &ex.example;
-        let members: Vec<Value> = match (&e.member, &e.members) {
-            (Some(m), _) => vec![Value::Object(m.clone().into_iter().collect())],
-            (None, Some(ms)) => ms
-                .iter()
-                .map(|m| Value::Object(m.clone().into_iter().collect()))
-                .collect(),
-            (None, None) => vec![Value::Object(Map::new())],
-        };
-        let mut top = Map::new();
-        top.insert(
-            "household".into(),
-            Value::Object(e.household.clone().into_iter().collect()),
-        );
-        top.insert("members".into(), Value::Array(members));
-        let Ok(h) = Household::from_json(&Value::Object(top)) else {
+        let Ok(h) = common::example_household(ex, &ex.rule) else {
             continue; // a bad example is tests/rules.rs's to report
         };
         let region = engine.region(&ex.region).expect("the example's region");

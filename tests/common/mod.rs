@@ -72,3 +72,29 @@ pub fn seeds_dir() -> PathBuf {
     );
     dir
 }
+
+/// A worked example's household: its household answers and its `member` or `members`
+/// (none: one member who answered nothing). `at` names the example in a panic.
+pub fn example_household(
+    e: &estimator::catalog::ExampleRef,
+    at: &str,
+) -> Result<estimator::domain::Household, estimator::domain::InputError> {
+    use serde_json::{Map, Value};
+    let e = &e.example;
+    let mut top = Map::new();
+    top.insert(
+        "household".into(),
+        Value::Object(e.household.clone().into_iter().collect()),
+    );
+    let members: Vec<Value> = match (&e.member, &e.members) {
+        (Some(m), None) => vec![Value::Object(m.clone().into_iter().collect())],
+        (None, Some(ms)) => ms
+            .iter()
+            .map(|m| Value::Object(m.clone().into_iter().collect()))
+            .collect(),
+        (None, None) => vec![Value::Object(Map::new())],
+        (Some(_), Some(_)) => panic!("{at}: give member or members, not both"),
+    };
+    top.insert("members".into(), Value::Array(members));
+    estimator::domain::Household::from_json(&Value::Object(top))
+}
