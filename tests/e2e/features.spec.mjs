@@ -238,6 +238,14 @@ test("a 360 px phone: no sideways scrolling, everything reachable", async ({ wat
   await page.locator("#compare-region").selectOption("jinan");
   expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(360);
   await page.screenshot({ path: `${SHOTS}/phone-360.png`, fullPage: true });
+  // Large text and a family of five: member cards out of view are skipped by the renderer
+  // (content-visibility), and a skipped card must not lend the page a width of its own.
+  await page.getByRole("button", { name: "大字模式" }).click();
+  for (let i = 0; i < 3; i++) await addMember(page);
+  // Reloaded, the cards below the first screen have never been drawn: only their placeholder size counts.
+  await page.reload();
+  await expect(page.getByTestId("total-year")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling, large text, five members").toBeLessThanOrEqual(360);
 });
 
 test("keyboard only: fill in, read the result and open why, without a mouse", async ({ watched }) => {
