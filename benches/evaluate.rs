@@ -283,6 +283,22 @@ fn main() {
     let date = Date::parse("2019-06-01").unwrap();
     // `PROFILE=<rules>` (and `PROFILE_RUNS`, default 200): a fixed number of runs of
     // one case (4 members), for perf or callgrind.
+    // `PROFILE_EDIT=<members>` (and `PROFILE_RUNS`): a fixed number of whole edits on
+    // the real catalog (Haidong), for perf or callgrind.
+    if let Some(m) = std::env::var_os("PROFILE_EDIT") {
+        let members = m.to_str().and_then(|s| s.parse().ok()).unwrap_or(5);
+        let runs = std::env::var("PROFILE_RUNS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(200);
+        if let Ok(real) = estimator::catalog::embedded() {
+            let h = household(members);
+            for _ in 0..runs {
+                whole_edit(real, "haidong", black_box(&h), date);
+            }
+        }
+        return;
+    }
     if let Some(p) = std::env::var_os("PROFILE") {
         let num = |s: Option<std::ffi::OsString>, d: usize| {
             s.and_then(|s| s.to_str()?.parse().ok()).unwrap_or(d)

@@ -369,6 +369,19 @@ impl Cond {
         }
     }
 
+    /// Whether the condition reads `fact` ([`Cond::facts`] without collecting them).
+    pub fn reads(&self, fact: FactId) -> bool {
+        match self {
+            Cond::True => false,
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().any(|c| c.reads(fact)),
+            Cond::Not(c) | Cond::AnyMember(c) => c.reads(fact),
+            Cond::Is(f) | Cond::In { fact: f, .. } => *f == fact,
+            Cond::Cmp { fact: f, rhs, .. } => {
+                *f == fact || matches!(rhs, Operand::Fact(g) if *g == fact)
+            }
+        }
+    }
+
     /// Numeric thresholds this condition compares `fact` against (for near misses).
     /// `other` gives the current value of a fact on the right-hand side (`income <
     /// local_dibao_standard_month` has the standard's value as its threshold).

@@ -27,11 +27,19 @@ pub struct Explanation {
 /// A member fact counts only where the figure answered it for this outcome's member
 /// (or, for a household rule, for some member).
 pub fn figures_read(report: &Report, o: &Outcome) -> Vec<(FactId, Text)> {
+    figures_read_in(report, o, &mut Vec::new())
+}
+
+/// [`figures_read`] for many outcomes of one report: each figure's sentence is written
+/// once per document and kept in `texts` (the figure's index, the document's title).
+pub(crate) fn figures_read_in(
+    report: &Report,
+    o: &Outcome,
+    texts: &mut Vec<(usize, *const str, Text)>,
+) -> Vec<(FactId, Text)> {
     if report.figures.is_empty() {
         return Vec::new();
     }
-    let mut read = Vec::new();
-    super::plan::rule_facts(&o.rule.when, &o.rule.amount, &mut read);
     let member = o.member_index();
     let given = |f: &Figure| {
         report
@@ -39,11 +47,25 @@ pub fn figures_read(report: &Report, o: &Outcome) -> Vec<(FactId, Text)> {
             .iter()
             .any(|&(g, m)| g == f.fact && (m.is_none() || member.is_none() || m == member))
     };
+    // Whether the figure answered this outcome first (a short list), then whether the
+    // rule reads it: collecting every fact of every rule shown was a sixth of a keystroke.
+    let read = |f: &Figure| super::plan::rule_reads(&o.rule.when, &o.rule.amount, f.fact);
+    let document: &str = &o.region.document.title;
     report
         .figures
         .iter()
-        .filter(|f| read.contains(&f.fact) && given(f))
-        .map(|f| (f.fact, f.text(&o.region.document.title)))
+        .enumerate()
+        .filter(|(_, f)| given(f) && read(f))
+        .map(|(i, f)| {
+            let at = texts
+                .iter()
+                .position(|(j, d, _)| *j == i && std::ptr::eq(*d, document))
+                .unwrap_or_else(|| {
+                    texts.push((i, document, f.text(document)));
+                    texts.len() - 1
+                });
+            (f.fact, texts[at].2.clone())
+        })
         .collect()
 }
 

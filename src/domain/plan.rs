@@ -466,19 +466,19 @@ fn value_facts(v: &ValueRef, out: &mut Vec<FactId>) {
     }
 }
 
-/// Every fact a rule reads, in its condition or its amount (tiers included).
-pub(crate) fn rule_facts(when: &Cond, amount: &Amount, out: &mut Vec<FactId>) {
-    when.facts(out);
-    match amount {
-        Amount::InKind => {}
-        Amount::Cash(l) => leaf_facts(&l.kind, out),
-        Amount::Tiers(ts) => {
-            for t in ts {
-                t.when.facts(out);
-                leaf_facts(&t.leaf.kind, out);
-            }
+/// Whether a rule reads `fact`, in its condition or its amount (tiers included).
+pub(crate) fn rule_reads(when: &Cond, amount: &Amount, fact: FactId) -> bool {
+    let leaf = |k: &LeafKind| {
+        let mut fs = Vec::new();
+        leaf_facts(k, &mut fs);
+        fs.contains(&fact)
+    };
+    when.reads(fact)
+        || match amount {
+            Amount::InKind => false,
+            Amount::Cash(l) => leaf(&l.kind),
+            Amount::Tiers(ts) => ts.iter().any(|t| t.when.reads(fact) || leaf(&t.leaf.kind)),
         }
-    }
 }
 
 fn leaf_facts(k: &LeafKind, out: &mut Vec<FactId>) {

@@ -246,6 +246,7 @@ impl<'c> Estimate<'c> {
         let classes = class.len() + 1;
         type Done = (usize, Option<Text>, Vec<FigureNote>);
         let mut memo: Vec<Option<Done>> = vec![None; rules.len() * classes];
+        let mut figure_texts = Vec::new();
         for (i, o) in report.outcomes.iter().enumerate() {
             let miss: Option<&NearMiss> = misses.iter().find(|n| n.outcome == i);
             if o.status == Tri::No && miss.is_none() {
@@ -260,7 +261,7 @@ impl<'c> Estimate<'c> {
                     let (computation, figures) = if whole {
                         explain::amount_notes(report, o, household)
                     } else {
-                        (None, explain::figures_read(report, o))
+                        (None, explain::figures_read_in(report, o, &mut figure_texts))
                     };
                     // Where each local figure the rule uses comes from (deployment, document).
                     let figures: Vec<FigureNote> = figures
