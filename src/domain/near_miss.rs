@@ -27,17 +27,22 @@ const AGE_HORIZON: i64 = 10;
 pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
     let age = id::AGE;
     let mut out = Vec::new();
+    let mut facts = Vec::new();
+    // A copy of each member's (and the household's) facts to try a change on, made once
+    // and put back after each trial: a copy per trial was most of the cost of this,
+    // which runs on every keystroke.
+    let mut scratch: Vec<(*const Facts, Facts)> = Vec::new();
     for (idx, o) in report.outcomes.iter().enumerate() {
         if o.status != Tri::No {
             continue;
         }
         let ctx = report.ctx(o, household);
-        let mut facts = Vec::new();
+        facts.clear();
         o.rule.when.facts(&mut facts);
         facts.sort_unstable();
         facts.dedup();
         let mut best: Option<(Decimal, NearMiss)> = None;
-        for f in facts {
+        for &f in &facts {
             let info = f.info();
             if info.is_derived() || (info.scope == Scope::Member && o.member.is_none()) {
                 continue;
@@ -76,19 +81,27 @@ pub fn near_misses(report: &Report, household: &Household) -> Vec<NearMiss> {
                     if info.check(to).is_err() {
                         continue;
                     }
-                    let mut changed = holder.clone();
+                    let at = scratch
+                        .iter()
+                        .position(|(p, _)| std::ptr::eq(*p, holder))
+                        .unwrap_or_else(|| {
+                            scratch.push((holder, holder.clone()));
+                            scratch.len() - 1
+                        });
+                    let changed = &mut scratch[at].1;
                     changed.set(f, Some(to));
                     let trial = match info.scope {
                         Scope::Member => Ctx {
-                            member: Some(&changed),
+                            member: Some(changed),
                             ..ctx
                         },
                         Scope::Household => Ctx {
-                            household: &changed,
+                            household: changed,
                             ..ctx
                         },
                     };
                     let met = o.rule.when.eval(&trial, &mut Vec::new());
+                    changed.set(f, Some(cur));
                     if met == Tri::Yes && best.as_ref().is_none_or(|(d, _)| delta < *d) {
                         best = Some((
                             delta,
