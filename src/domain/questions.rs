@@ -107,86 +107,14 @@ pub fn questions(report: &Report, household: &Household) -> Vec<Question> {
             }
         }
     }
-    rank(&mut qs);
+    // Cash at stake first (what a resident most wants settled), then how many
+    // outcomes hang on the answer.
+    qs.sort_by(|a, b| {
+        b.amount
+            .cmp(&a.amount)
+            .then(b.rules.cmp(&a.rules))
+            .then(a.member.cmp(&b.member))
+            .then(a.fact.cmp(&b.fact))
+    });
     qs
-}
-
-/// Cash at stake first (what a resident most wants settled), then how many outcomes
-/// hang on the answer, then member and fact (a total order: the same list each time).
-/// Amounts are compared as whole numbers at one scale: Decimal's comparison of amounts
-/// of different scales was a third of the work of [`questions`].
-fn rank(qs: &mut [Question]) {
-    let scale = qs.iter().map(|q| q.amount.scale()).max().unwrap_or(0);
-    let at_scale = |d: Decimal| {
-        10i128
-            .checked_pow(scale - d.scale())
-            .and_then(|k| d.mantissa().checked_mul(k))
-    };
-    if qs.iter().all(|q| at_scale(q.amount).is_some()) {
-        qs.sort_by_cached_key(|q| {
-            (
-                std::cmp::Reverse(at_scale(q.amount).unwrap_or(0)),
-                std::cmp::Reverse(q.rules),
-                q.member,
-                q.fact,
-            )
-        });
-    } else {
-        qs.sort_by(|a, b| {
-            b.amount
-                .cmp(&a.amount)
-                .then(b.rules.cmp(&a.rules))
-                .then(a.member.cmp(&b.member))
-                .then(a.fact.cmp(&b.fact))
-        });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::facts::fact_by_name;
-
-    fn q(name: &str, member: Option<usize>, rules: u32, amount: &str) -> Question {
-        let fact = fact_by_name(name).expect("a fact");
-        Question {
-            fact,
-            name: fact.info().name,
-            member,
-            rules,
-            amount: amount.parse().expect("an amount"),
-        }
-    }
-
-    /// The ranking by whole numbers at one scale is the ranking by Decimal's own order,
-    /// for amounts of different scales, ties broken by rules, member and fact; and an
-    /// amount too large for one scale falls back to that order.
-    #[test]
-    fn ranks_as_decimals_do() {
-        let by_decimal = |qs: &mut Vec<Question>| {
-            qs.sort_by(|a, b| {
-                b.amount
-                    .cmp(&a.amount)
-                    .then(b.rules.cmp(&a.rules))
-                    .then(a.member.cmp(&b.member))
-                    .then(a.fact.cmp(&b.fact))
-            })
-        };
-        for extra in ["0", "79228162514264337593543950335"] {
-            let mut qs = vec![
-                q("age", Some(0), 1, "378.75"),
-                q("dibao", None, 2, "670"),
-                q("age", Some(1), 3, "670.00"),
-                q("tekun", Some(0), 3, "670.0"),
-                q("boarding", Some(2), 1, "0.005"),
-                q("hukou_local", Some(0), 1, "0"),
-                q("low_income", None, 4, extra),
-            ];
-            let mut want = qs.clone();
-            by_decimal(&mut want);
-            rank(&mut qs);
-            let names = |v: &[Question]| v.iter().map(|q| (q.name, q.member)).collect::<Vec<_>>();
-            assert_eq!(names(&qs), names(&want), "amounts led by {extra}");
-        }
-    }
 }
