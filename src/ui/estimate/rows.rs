@@ -7,6 +7,7 @@ use crate::ui::state::Estimate;
 use crate::view::{self, Outcome, RuleInfo, Status};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A result's identity: its rule and its member (`None`: the household, or everyone for
 /// a service open to all).
@@ -21,14 +22,25 @@ pub struct Row {
 
 /// The row of `key` in `estimate`, kept up to date. A universal service's row (member
 /// `None`) stands for every member's result.
+///
 /// Compared before it is copied: on a keystroke every row's memo runs, and copying each
 /// unchanged result (its lists of names and sentences) only to drop it was a tenth of
 /// the work in the app's own code.
 pub fn row(estimate: Estimate, key: Key) -> Memo<Option<Row>> {
+    // Where the result was last time: an edit seldom moves it, so it is looked at first
+    // instead of searching the results from the start (every row did, on every keystroke).
+    let hint = AtomicUsize::new(usize::MAX);
     Memo::new_owning(move |prev: Option<Option<Row>>| {
         estimate.with(|e| {
             let found = e.as_ref().and_then(|e| {
-                let o = e.result(key.0, key.1).or_else(|| {
+                let at = hint.load(Ordering::Relaxed);
+                let same = |o: &&Outcome<'static>| o.rule == key.0 && o.member_index() == key.1;
+                let o = e.results.get(at).filter(same).or_else(|| {
+                    let i = e.results.iter().position(|o| same(&o))?;
+                    hint.store(i, Ordering::Relaxed);
+                    e.results.get(i)
+                });
+                let o = o.or_else(|| {
                     e.results
                         .iter()
                         .find(|o| o.rule == key.0 && o.status == Status::Yes && key.1.is_none())
@@ -68,7 +80,10 @@ pub fn targeted(e: &view::Estimate<'static>) -> Vec<Key> {
 /// their place to, and the browser restyled and laid out the moved section each time.
 pub fn by_area(e: &view::Estimate<'static>) -> Vec<(&'static str, Vec<Key>)> {
     let area_of = |r: &RuleInfo<'static>| r.area.as_ref().map_or("", |a| a.id);
-    let mut groups: Vec<(&'static str, Vec<Key>)> = Vec::new();
+    // (area, [(key, in kind)]): whether a result is cash is noted as it is put in its
+    // area, for the sort (looking each result up again at every comparison was most of
+    // this, on every keystroke).
+    let mut groups: Vec<(&'static str, Vec<(Key, bool)>)> = Vec::new();
     for r in &e.rules {
         let area = area_of(r);
         if !groups.iter().any(|(a, _)| *a == area) {
@@ -78,14 +93,17 @@ pub fn by_area(e: &view::Estimate<'static>) -> Vec<(&'static str, Vec<Key>)> {
     for o in view::words::targeted(e) {
         let area = area_of(e.rule_of(o));
         if let Some((_, v)) = groups.iter_mut().find(|(a, _)| *a == area) {
-            v.push((o.rule, o.member_index()));
+            v.push(((o.rule, o.member_index()), o.cash.is_none()));
         }
     }
     groups.retain(|(_, keys)| !keys.is_empty());
-    for (_, keys) in &mut groups {
-        keys.sort_by_key(|k| e.result(k.0, k.1).is_none_or(|o| o.cash.is_none()));
-    }
     groups
+        .into_iter()
+        .map(|(area, mut keys)| {
+            keys.sort_by_key(|(_, in_kind)| *in_kind);
+            (area, keys.into_iter().map(|(k, _)| k).collect())
+        })
+        .collect()
 }
 
 /// Services open to every resident that the household gets: one row per rule.
