@@ -66,8 +66,7 @@ pub fn row(estimate: Estimate, key: Key) -> Memo<Option<Row>> {
 
 /// Eligible results of targeted rules, cash first within the catalog's order.
 pub fn targeted(e: &view::Estimate<'static>) -> Vec<Key> {
-    let mut out: Vec<&Outcome<'static>> = view::words::targeted(e).collect();
-    out.sort_by_key(|o| o.cash.is_none());
+    let out = cash_first(view::words::targeted(e).collect(), |o| o.cash.is_none());
     out.into_iter()
         .map(|o| (o.rule, o.member_index()))
         .collect()
@@ -99,8 +98,8 @@ pub fn by_area(e: &view::Estimate<'static>) -> Vec<(&'static str, Vec<Key>)> {
     groups.retain(|(_, keys)| !keys.is_empty());
     groups
         .into_iter()
-        .map(|(area, mut keys)| {
-            keys.sort_by_key(|(_, in_kind)| *in_kind);
+        .map(|(area, keys)| {
+            let keys = cash_first(keys, |(_, in_kind)| *in_kind);
             (area, keys.into_iter().map(|(k, _)| k).collect())
         })
         .collect()
@@ -117,8 +116,19 @@ pub fn universal(e: &view::Estimate<'static>) -> Vec<Key> {
             out.push(o);
         }
     }
-    out.sort_by_key(|o| o.cash.is_none());
-    out.into_iter().map(|o| (o.rule, None)).collect()
+    cash_first(out, |o| o.cash.is_none())
+        .into_iter()
+        .map(|o| (o.rule, None))
+        .collect()
+}
+
+/// `items` with those `in_kind` says are services in kind moved after the others, each
+/// part in its order: a stable sort on a yes/no key without a sort (each `sort_by_key`
+/// brought its own copy of the standard library's sort into the wasm, about 3 KB each).
+fn cash_first<T>(items: Vec<T>, in_kind: impl Fn(&T) -> bool) -> Vec<T> {
+    let (mut cash, kind): (Vec<T>, Vec<T>) = items.into_iter().partition(|t| !in_kind(t));
+    cash.extend(kind);
+    cash
 }
 
 /// Most cash that hangs on a result (yearly, or the one-off sum), zero while unknown.
