@@ -146,7 +146,7 @@ pub fn income_curve(
             }
         }
     }
-    unknown.sort_unstable_by_key(|f| f.index());
+    unknown.sort_unstable();
     unknown.dedup();
     thresholds.retain(|t| *t >= Decimal::ZERO);
     thresholds.sort_unstable();
