@@ -69,13 +69,13 @@ pub(crate) fn figures_read_in(
         .collect()
 }
 
-/// Builds the explanation of an outcome: its [`reasons`] and [`amount_notes`].
+/// Builds the explanation of an outcome: its [`reasons`], [`computation_of`] its
+/// amount and the [`figures_read`].
 pub fn explain(report: &Report, o: &Outcome, household: &Household) -> Explanation {
-    let (computation, figures) = amount_notes(report, o, household);
     Explanation {
         reasons: reasons(report, o, household),
-        computation,
-        figures,
+        computation: computation_of(report, o, household),
+        figures: figures_read(report, o),
     }
 }
 
@@ -122,18 +122,13 @@ pub fn reasons(report: &Report, o: &Outcome, household: &Household) -> Vec<Reaso
     reasons
 }
 
-/// What a result row shows without being opened: the computation of the amount in
-/// words and the figures it reads, with where each comes from.
-pub fn amount_notes(
-    report: &Report,
-    o: &Outcome,
-    household: &Household,
-) -> (Option<Text>, Vec<(FactId, Text)>) {
-    let computation = o.cash.as_ref().and_then(|c| {
+/// The computation of an outcome's amount, in words (`None` for a service in kind, or
+/// an amount with nothing to work out).
+pub fn computation_of(report: &Report, o: &Outcome, household: &Household) -> Option<Text> {
+    o.cash.as_ref().and_then(|c| {
         let ctx = report.ctx(o, household);
         computation(o.rule, c, &ctx, ctx.params, o.region)
-    });
-    (computation, figures_read(report, o))
+    })
 }
 
 fn param_text(region: &Region, p: ParamId, params: &[Option<Decimal>]) -> (String, String) {

@@ -258,11 +258,12 @@ impl<'c> Estimate<'c> {
             let (explanation, computation, figures) = match &memo[key] {
                 Some(done) => done.clone(),
                 None => {
-                    let (computation, figures) = if whole {
-                        explain::amount_notes(report, o, household)
+                    let computation = if whole {
+                        explain::computation_of(report, o, household)
                     } else {
-                        (None, explain::figures_read_in(report, o, &mut figure_texts))
+                        None
                     };
+                    let figures = explain::figures_read_in(report, o, &mut figure_texts);
                     // Where each local figure the rule uses comes from (deployment, document).
                     let figures: Vec<FigureNote> = figures
                         .into_iter()
@@ -436,7 +437,7 @@ pub fn why_of(
         })?;
     Some(Why {
         reasons: view_reasons(explain::reasons(report, o, household)),
-        computation: explain::amount_notes(report, o, household).0,
+        computation: explain::computation_of(report, o, household),
     })
 }
 
